@@ -14,13 +14,13 @@ let package = Package(
         .executableTarget(
             name: "swiftdig",
             dependencies: [
-                .product(name: "SwiftdigCore", package: "swiftdig-core"),
+                .product(name: "SwiftdigCore", package: "Core"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "SwiftdigCoreTests",
-            dependencies: [.product(name: "SwiftdigCore", package: "swiftdig-core")]
+            dependencies: [.product(name: "SwiftdigCore", package: "Core")]
         ),
     ]
 )

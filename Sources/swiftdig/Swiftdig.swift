@@ -2,12 +2,117 @@
 import ArgumentParser
 import SwiftdigCore
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 @main
 struct Swiftdig: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swiftdig",
-        abstract: "Explore and troubleshoot a Linux system from its system calls."
+        abstract: "Explore and troubleshoot a Linux system from its system calls.",
+        discussion: """
+            Reads a capture in the scap format (written by sysdig, Falco's libraries or swiftdig) and prints
+            its events the way sysdig does.
+
+            EXAMPLES:
+              swiftdig -r trace.scap              # every event, one per line
+              swiftdig -r trace.scap -A           # with I/O buffers as ASCII text
+              swiftdig -r trace.scap -t r         # times relative to the first event
+              swiftdig -r trace.scap -q -S        # a table of how often each event happened
+            """,
+        version: "swiftdig 0.1.0 (sysdig 0.29.3 compatible)"
     )
 
-    func run() throws {}
+    @Option(name: .customShort("r"), help: ArgumentHelp("Read events from the capture <file>.", valueName: "file"))
+    var readFile: String?
+
+    @Flag(name: .customShort("A"), help: "Print only the printable part of buffers, with their line ends.")
+    var ascii = false
+
+    @Flag(name: .customShort("x"), help: "Print buffers in hex.")
+    var hex = false
+
+    @Flag(name: .customShort("X"), help: "Print buffers in hex and ASCII.")
+    var hexAscii = false
+
+    @Flag(name: .customShort("b"), help: "Print buffers in base64.")
+    var base64 = false
+
+    @Flag(name: .customShort("v"), help: "Print whole buffers instead of their first 80 bytes.")
+    var verbose = false
+
+    @Option(
+        name: .customShort("s"),
+        help: ArgumentHelp("Capture <len> bytes of each I/O buffer (a live-capture setting; read captures keep theirs).",
+            valueName: "len"))
+    var snaplen: Int?
+
+    @Option(
+        name: .customShort("t"),
+        help: ArgumentHelp(
+            "Print times as h (hh:mm:ss.ns), a (seconds since the epoch), r (since the first event), d (the system call's latency) or D (since the previous event printed).",
+            valueName: "h|a|r|d|D"))
+    var timeFormat: String?
+
+    @Option(name: .customShort("n"), help: ArgumentHelp("Stop after <num> events.", valueName: "num"))
+    var count: UInt64?
+
+    @Flag(name: .customShort("q"), help: "Print no events (use with -S or -w).")
+    var quiet = false
+
+    @Flag(name: .customShort("S"), help: "Print a table of how many times each event happened, at the end.")
+    var summary = false
+
+    @Flag(name: .customShort("P"), help: "Print the progress of reading the capture on standard error.")
+    var progress = false
+
+    @Flag(name: .customShort("L"), help: "List the events swiftdig knows, with their parameters.")
+    var listEvents = false
+
+    @Argument(help: ArgumentHelp("A filter: only the events it matches are printed.", valueName: "filter"))
+    var filter: [String] = []
+
+    func validate() throws {
+        if [ascii, hex, hexAscii, base64].filter({ $0 }).count > 1 {
+            throw ValidationError("choose one buffer format: -A, -x, -X or -b.")
+        }
+        if let t = timeFormat, t.count != 1 || !"hardD".contains(t) {
+            throw ValidationError("-t takes one of h, a, r, d or D, not '\(t)'.")
+        }
+    }
+
+    func run() throws {
+        if listEvents {
+            writeAll(eventListingText())
+            return
+        }
+        guard let path = readFile else {
+            throw ValidationError("live capture is not available yet: read a capture with -r <file>.")
+        }
+        if !filter.isEmpty {
+            throw ValidationError("filters are not supported yet: '\(filter.joined(separator: " "))'.")
+        }
+        let bufferFormat: BufferFormat = ascii ? .ascii : hex ? .hex : hexAscii ? .hexAscii : base64 ? .base64 : .normal
+        var options = TextDump.Options()
+        options.timeFormat = TimeFormat(rawValue: timeFormat?.first ?? "h") ?? .human
+        options.bufferFormat = bufferFormat
+        options.maxBufferLength = verbose ? 0 : 80
+        options.eventLimit = count
+        options.quiet = quiet
+        options.summary = summary
+        options.progress = progress
+        do {
+            try TextDump.run(path: path, options: options)
+        } catch let error as ScapError {
+            fputs("swiftdig: \(error.description)\n", stderr)
+            throw ExitCode(1)
+        }
+    }
+
+    private func writeAll(_ text: String) {
+        var out = OutputBuffer()
+        out.append(text)
+        out.flush(to: 1)
+    }
 }

@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Renders event parameters as sysdig does: a value (`3`, `-2`, `4097`) and, when there is one, a
+/// resolved form (`<f>/etc/ld.so.cache`, `ENOENT`, `O_RDONLY|O_CLOEXEC`) that `evt.info` prints in
+/// parentheses.
+///
+/// Rendering reads the state the ``EventParser`` keeps, so it must run after the event was parsed.
+public struct ParamRenderer {
+    /// How byte buffers render.
+    public var bufferFormat: BufferFormat
+    /// The length past which a buffer is cut and ends in `...` (0: never), in the default format.
+    public var maxBufferLength: Int
+    /// The rendered value of the last parameter.
+    public private(set) var value = OutputBuffer(capacity: 4096)
+    /// The resolved form of the last parameter, empty when it has none.
+    public private(set) var resolved = OutputBuffer(capacity: 4096)
+
+    /// Creates a renderer.
+    public init(bufferFormat: BufferFormat = .normal, maxBufferLength: Int = 0) {
+        self.bufferFormat = bufferFormat
+        self.maxBufferLength = maxBufferLength
+    }
+
+    /// A parameter rendered with the reduced format, as a string (sysdig names fds this way).
+    static func simpleString(_ event: Event, index: Int, parser: EventParser) -> String {
+        var r = ParamRenderer(bufferFormat: .simple)
+        r.render(event, index, parser: parser)
+        return String(decoding: r.value.bytes, as: UTF8.self)
+    }
+
+    /// Renders parameter `index` of `event` into ``value`` and ``resolved``.
+    public mutating func render(_ event: Event, _ index: Int, parser: EventParser) {
+        value.removeAll()
+        resolved.removeAll()
+        guard index < event.info.params.count, var payload = event.param(index) else { return }
+        let outer = event.info.params[index]
+        var info = outer
+        if outer.type == .dyn, let choices = outer.dynamicChoices, payload.count != 0 {
+            let choice = Int(payload[0])
+            if choice < choices.count {
+                payload = UnsafeRawBufferPointer(rebasing: payload[1...])
+                info = choices[choice]
+            }
+        }
+        let format = outer.format
+        switch info.type {
+        case .int8: signed(payload.count >= 1 ? Int64(Int8(bitPattern: payload[0])) : 0, width: 32, format)
+        case .int16: signed(Int64(read(payload, Int16.self)), width: 32, format)
+        case .int32: signed(Int64(read(payload, Int32.self)), width: 32, format)
+        case .int64: signed(read(payload, Int64.self), width: 64, format)
+        case .uint8: signed(Int64(payload.count >= 1 ? payload[0] : 0), width: 32, format)
+        case .uint16: signed(Int64(read(payload, UInt16.self)), width: 32, format)
+        case .uint32: signed(Int64(Int32(bitPattern: read(payload, UInt32.self))), width: 32, format)
+        case .uint64: signed(Int64(bitPattern: read(payload, UInt64.self)), width: 64, format)
+        case .fd: renderFD(read(payload, Int64.self), parser: parser)
+        case .pid:
+            let pid = read(payload, Int64.self)
+            value.append(decimal: pid)
+            if let t = parser.state.thread(pid) { resolved.append(t.comm) }
+        case .errno:
+            let v = read(payload, Int64.self)
+            value.append(decimal: v)
+            if v < 0, let name = ErrnoNames.name(for: -Int64(Int32(truncatingIfNeeded: v))) { resolved.append(name) }
+        case .charbuf:
+            appendCString(payload, sanitize: false, into: &value)
+        case .fspath, .fsrelpath:
+            renderPath(event, index, payload, info, parser: parser)
+        case .bytebuf:
+            renderBuffer(payload)
+        case .sockaddr: renderSockaddr(payload, parser: parser)
+        case .socktuple: renderSocktuple(payload, parser: parser)
+        case .fdlist: renderFDList(payload, parser: parser)
+        case .syscallid:
+            let id = Int(read(payload, UInt16.self))
+            if let name = SyscallNames.name(for: id) {
+                value.append(decimal: UInt64(id))
+                resolved.append(name)
+            } else {
+                value.append("<unknown syscall>")
+            }
+        case .sigtype:
+            let sig = payload.count >= 1 ? payload[0] : 0
+            value.append(decimal: UInt64(sig))
+            if let name = SignalNames.name(for: Int(sig)) { resolved.append(name) }
+        case .reltime:
+            let v = read(payload, UInt64.self)
+            if v == UInt64.max {
+                value.append("none")
+            } else {
+                value.append(decimal: v)
+                resolved.append(CFormat.g(Double(v) / 1_000_000_000))
+                resolved.append(UInt8(ascii: "s"))
+            }
+        case .flags8, .flags16, .flags32:
+            let v: UInt32 = info.type == .flags8
+                ? UInt32(payload.count >= 1 ? payload[0] : 0)
+                : info.type == .flags16 ? UInt32(read(payload, UInt16.self)) : read(payload, UInt32.self)
+            value.append(decimal: UInt64(v))
+            renderFlags(v, outer.names)
+        case .mode:
+            let v = read(payload, UInt32.self)
+            signed(Int64(Int32(bitPattern: v)), width: 32, format)
+            renderFlags(v, outer.names)
+        case .abstime, .dyn:
+            value.append("INVALID DYNAMIC PARAMETER")
+        case .uid, .gid:
+            let v = read(payload, UInt32.self)
+            if v < UInt32.max {
+                value.append(decimal: Int64(Int32(bitPattern: v)))
+                let name = info.type == .uid ? parser.state.users[v]?.name : parser.state.groups[v]?.name
+                if let name { resolved.append(PathResolution.sanitized(name)) } else { resolved.append("<NA>") }
+            } else {
+                value.append("-1")
+                resolved.append("<NONE>")
+            }
+        case .sigset:
+            let v = read(payload, UInt32.self)
+            var first = true
+            for sig in 0..<32 where v & (1 << UInt32(sig)) != 0 {
+                guard let name = SignalNames.name(for: sig + 1) else { continue }
+                if !first { value.append(UInt8(ascii: " ")) }
+                value.append(name)
+                first = false
+            }
+        default:
+            value.append("(n.a.)")
+        }
+    }
+
+    @inline(__always) private func read<T: FixedWidthInteger>(_ p: UnsafeRawBufferPointer, _: T.Type) -> T {
+        p.count >= MemoryLayout<T>.size ? T(littleEndian: p.loadUnaligned(as: T.self)) : 0
+    }
+
+    /// A number as `printf` would print it with sysdig's format for `format` (`%d`, `%X`, `%#o`,
+    /// `%09d`), `width` being the bits the C vararg carries.
+    private mutating func signed(_ v: Int64, width: Int, _ format: PrintFormat) {
+        let bits = width == 32 ? UInt64(UInt32(truncatingIfNeeded: v)) : UInt64(bitPattern: v)
+        switch format {
+        case .oct: value.append(octal: bits)
+        case .hex: value.append(hex: bits)
+        case .paddedDec:
+            if v < 0 {
+                value.append(decimal: v)
+            } else {
+                value.append(decimal: UInt64(v), zeroPaddedTo: 9)
+            }
+        default: value.append(decimal: v)
+        }
+    }
+
+    /// Appends a NUL-terminated string, optionally without the bytes sysdig considers unprintable.
+    private func appendCString(_ p: UnsafeRawBufferPointer, sanitize: Bool, into out: inout OutputBuffer) {
+        var i = 0
+        while i < p.count {
+            let c = p[i]
+            if c == 0 { break }
+            if !sanitize || !PathResolution.isInvalid(c) { out.append(c) }
+            i += 1
+        }
+    }
+
+    private mutating func renderFD(_ fd: Int64, parser: EventParser) {
+        value.append(decimal: fd)
+        guard let t = parser.thread else { return }
+        if fd >= 0 {
+            guard let info = parser.state.fd(fd, of: t) else { return }
+            resolved.append(UInt8(ascii: "<"))
+            if bufferFormat != .simple { resolved.append(info.type.typeChar) }
+            if info.type == .ipv4Socket || info.type == .ipv6Socket || info.type == .ipv4ServerSocket
+                || info.type == .ipv6ServerSocket
+            {
+                switch info.l4proto {
+                case .tcp: resolved.append(UInt8(ascii: "t"))
+                case .udp: resolved.append(UInt8(ascii: "u"))
+                case .icmp: resolved.append(UInt8(ascii: "i"))
+                case .raw: resolved.append(UInt8(ascii: "r"))
+                default: break
+                }
+            }
+            resolved.append(UInt8(ascii: ">"))
+            resolved.append(PathResolution.sanitized(info.name))
+        } else if fd == EventParser.atFDCWD {
+            resolved.append("AT_FDCWD")
+        } else if let name = ErrnoNames.name(for: -Int64(Int32(truncatingIfNeeded: fd))) {
+            resolved.append(name)
+        }
+    }
+
+    private mutating func renderPath(
+        _ event: Event, _ index: Int, _ payload: UnsafeRawBufferPointer, _ info: ParamInfo, parser: EventParser
+    ) {
+        appendCString(payload, sanitize: true, into: &value)
+        guard let t = parser.thread, payload.count > 0 else { return }
+        if payload.starts(with: "<NA>".utf8) { return }
+        var base = parser.state.cwd(of: t)
+        if info.type == .fsrelpath, let dirIndex = info.dirfdIndex, dirIndex < event.info.params.count,
+            event.info.params[dirIndex].type == .fd, let dirfd = event.int64(dirIndex), dirfd != EventParser.atFDCWD
+        {
+            if let dir = parser.state.fd(dirfd, of: t), !dir.name.isEmpty {
+                base = PathResolution.sanitized(dir.name) + "/"
+            } else {
+                base = ""
+            }
+        }
+        let joined = PathResolution.concatenate(Array(base.utf8), payload)
+        if joined.relative { resolved.append(UnsafeRawBufferPointer(start: joined.path, count: joined.path.count)) }
+    }
+
+    private mutating func renderBuffer(_ p: UnsafeRawBufferPointer) {
+        guard p.count > 0 else { return }
+        BufferEncoding.encode(p, format: bufferFormat, into: &value)
+        if maxBufferLength != 0 && value.count > maxBufferLength && bufferFormat == .normal {
+            value.truncate(to: maxBufferLength)
+            if maxBufferLength > 3 {
+                value.truncate(to: maxBufferLength - 3)
+                value.append("...")
+            }
+        }
+    }
+
+    private func l4(_ parser: EventParser) -> L4Proto { parser.fdInfo?.l4proto ?? .unknown }
+
+    private mutating func renderSockaddr(_ p: UnsafeRawBufferPointer, parser: EventParser) {
+        guard p.count > 0 else {
+            value.append("NULL")
+            return
+        }
+        switch p[0] {
+        case 1:
+            appendCString(UnsafeRawBufferPointer(rebasing: p[1...]), sanitize: true, into: &value)
+        case 2:
+            if p.count == 7 {
+                value.append(NetworkAddresses.ipv4Server(
+                    p.loadUnaligned(fromByteOffset: 1, as: UInt32.self), p.loadUnaligned(fromByteOffset: 5, as: UInt16.self)))
+            } else {
+                value.append("INVALID IPv4")
+            }
+        case 10:
+            if p.count == 19 {
+                value.append(NetworkAddresses.ipv6(p[1..<17]))
+                value.append(UInt8(ascii: ":"))
+                value.append(decimal: UInt64(p.loadUnaligned(fromByteOffset: 17, as: UInt16.self)))
+            } else {
+                value.append("INVALID IPv6")
+            }
+        default:
+            value.append("family ")
+            value.append(decimal: Int64(Int8(bitPattern: p[0])))
+        }
+    }
+
+    private mutating func renderSocktuple(_ p: UnsafeRawBufferPointer, parser: EventParser) {
+        guard p.count > 0 else {
+            value.append("NULL")
+            return
+        }
+        switch p[0] {
+        case 2:
+            if p.count == 13 {
+                value.append(NetworkAddresses.ipv4Tuple(
+                    p.loadUnaligned(fromByteOffset: 1, as: UInt32.self), p.loadUnaligned(fromByteOffset: 5, as: UInt16.self),
+                    p.loadUnaligned(fromByteOffset: 7, as: UInt32.self), p.loadUnaligned(fromByteOffset: 11, as: UInt16.self)))
+            } else {
+                value.append("INVALID IPv4")
+            }
+        case 10:
+            guard p.count == 37 else {
+                value.append("INVALID IPv6")
+                return
+            }
+            let sip = p[1..<17], dip = p[19..<35]
+            let sport = p.loadUnaligned(fromByteOffset: 17, as: UInt16.self)
+            let dport = p.loadUnaligned(fromByteOffset: 35, as: UInt16.self)
+            if NetworkAddresses.isIPv4Mapped(Array(sip)) && NetworkAddresses.isIPv4Mapped(Array(dip)) {
+                value.append(NetworkAddresses.ipv4Tuple(
+                    p.loadUnaligned(fromByteOffset: 13, as: UInt32.self), sport,
+                    p.loadUnaligned(fromByteOffset: 31, as: UInt32.self), dport))
+            } else {
+                value.append(NetworkAddresses.ipv6(sip))
+                value.append(UInt8(ascii: ":"))
+                value.append(decimal: UInt64(sport))
+                value.append("->")
+                value.append(NetworkAddresses.ipv6(dip))
+                value.append(UInt8(ascii: ":"))
+                value.append(decimal: UInt64(dport))
+            }
+        case 1:
+            guard p.count >= 17 else { return }
+            value.append(hex: p.loadUnaligned(fromByteOffset: 1, as: UInt64.self), uppercase: false)
+            value.append("->")
+            value.append(hex: p.loadUnaligned(fromByteOffset: 9, as: UInt64.self), uppercase: false)
+            value.append(UInt8(ascii: " "))
+            appendCString(UnsafeRawBufferPointer(rebasing: p[17...]), sanitize: true, into: &value)
+        default:
+            value.append("family ")
+            value.append(decimal: Int64(Int8(bitPattern: p[0])))
+        }
+    }
+
+    private mutating func renderFDList(_ p: UnsafeRawBufferPointer, parser: EventParser) {
+        guard let t = parser.thread, p.count >= 2 else { return }
+        let count = Int(p.loadUnaligned(as: UInt16.self))
+        var pos = 2
+        for j in 0..<count {
+            guard pos + 10 <= p.count else { break }
+            let fd = p.loadUnaligned(fromByteOffset: pos, as: Int64.self)
+            let flags = p.loadUnaligned(fromByteOffset: pos + 8, as: Int16.self)
+            value.append(decimal: UInt64(bitPattern: fd))
+            value.append(UInt8(ascii: ":"))
+            value.append(parser.state.fd(fd, of: t)?.type.typeChar ?? UInt8(ascii: "?"))
+            value.append(hex: UInt64(UInt32(bitPattern: Int32(flags))), uppercase: false)
+            if j < count - 1 { value.append(UInt8(ascii: " ")) }
+            pos += 10
+        }
+    }
+
+    /// Flag names joined by `|`, walking the table in order as sysdig does; an exact match of a table
+    /// entry ends the walk with that name.
+    private mutating func renderFlags(_ v: UInt32, _ table: NameTable?) {
+        guard let table else { return }
+        var remaining = v
+        var separator = false
+        for entry in table.entries {
+            if entry.value == v {
+                if separator { resolved.append(UInt8(ascii: "|")) }
+                resolved.append(entry.name)
+                return
+            }
+            if (entry.value == 0 && v == 0) || (entry.value != 0 && remaining & entry.value == entry.value && remaining != 0) {
+                if separator { resolved.append(UInt8(ascii: "|")) }
+                resolved.append(entry.name)
+                separator = true
+                remaining &= ~entry.value
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Reads a capture and hands out its events in order, each after the state was updated with it:
+/// the first stages of the pipeline (bytes → events → state).
+///
+/// ```swift
+/// let inspector = try Inspector(path: "trace.scap")
+/// try inspector.run { event in
+///     print(event.info.name, inspector.parser.thread?.comm ?? "<NA>")
+///     return true
+/// }
+/// ```
+public final class Inspector {
+    /// The machine state as of the current event.
+    public let state = SystemState()
+    /// The parser that keeps ``state`` and knows the current event's thread and fd.
+    public let parser: EventParser
+    /// The number of events read so far.
+    public private(set) var eventCount: UInt64 = 0
+    /// The timestamp of the first event.
+    public private(set) var firstTimestamp: UInt64 = 0
+    /// The timestamp of the latest event.
+    public private(set) var lastTimestamp: UInt64 = 0
+    /// The machine the capture was taken on, once its block was read.
+    public private(set) var machine: MachineInfo?
+    /// The capture being read.
+    public let reader: ScapReader
+
+    /// Opens the capture at `path`.
+    public init(path: String) throws(ScapError) {
+        reader = try ScapReader(path: path, largePayloadTypes: EventSchema.largePayloadTypes)
+        parser = EventParser(state: state)
+    }
+
+    /// Reads events to the end of the capture, or until `body` returns false.
+    ///
+    /// `body` sees each event after the state was updated with it; the event's bytes are valid only
+    /// during the call. A damaged capture ends the run with a ``ScapError`` after the events before
+    /// the damage were delivered.
+    public func run(_ body: (Event) throws -> Bool) throws {
+        while let block = try reader.nextBlock() {
+            switch block {
+            case .event(let raw):
+                eventCount &+= 1
+                let event = Event(
+                    bytes: raw.bytes, cpu: raw.cpu, dumpFlags: raw.flags ?? 0, number: eventCount,
+                    lengthWidth: raw.header.lengthSize, headerSize: raw.header.headerSize,
+                    paramCount: Int(raw.header.nparams))
+                let ts = event.timestamp
+                if firstTimestamp == 0 { firstTimestamp = ts }
+                lastTimestamp = ts
+                parser.process(event)
+                if try !body(event) { return }
+            case .machineInfo(let info):
+                machine = info
+            case .processList(let list):
+                for record in list.threads { state.addThread(Self.thread(from: record), fromProcessList: true) }
+            case .fdList(let list):
+                guard let t = state.thread(list.tid) else { continue }
+                for record in list.fds { state.addFD(record.fd, Self.fd(from: record), to: t) }
+            case .userList(let list):
+                for u in list.users {
+                    state.users[u.uid] = UserInfo(
+                        uid: u.uid, gid: u.gid, name: u.name.string, homedir: u.homedir.string, shell: u.shell.string)
+                }
+                for g in list.groups { state.groups[g.gid] = GroupInfo(gid: g.gid, name: g.name.string) }
+            default:
+                break
+            }
+        }
+    }
+
+    /// A thread as sysdig builds it from a process-list entry.
+    static func thread(from r: ProcessRecord) -> ThreadInfo {
+        let t = ThreadInfo(tid: r.tid, pid: r.pid)
+        t.ptid = r.ptid
+        t.sid = r.sid
+        t.vpgid = r.vpgid
+        t.comm = r.comm.string
+        t.exe = r.exe.string
+        t.exepath = r.exepath.string
+        t.exeWritable = r.exeWritable ?? false
+        r.args.bytes.withUnsafeBytes { t.setArgs($0) }
+        if t.isMainThread {
+            r.env.bytes.withUnsafeBytes { t.setEnv($0) }
+            var cwd = r.cwd.bytes
+            if let nul = cwd.firstIndex(of: 0) { cwd.removeSubrange(nul...) }
+            var joined = cwd.withUnsafeBytes { PathResolution.concatenate([], $0).path }
+            if joined.last != UInt8(ascii: "/") { joined.append(UInt8(ascii: "/")) }
+            t.cwd = String(decoding: joined, as: UTF8.self)
+        }
+        t.flags = r.flags | CloneFlag.active
+        t.fdlimit = r.fdlimit
+        t.uid = r.uid
+        t.gid = r.gid
+        t.vmsizeKB = r.vmsizeKB
+        t.vmrssKB = r.vmrssKB
+        t.vmswapKB = r.vmswapKB
+        t.pfmajor = r.pfMajor
+        t.pfminor = r.pfMinor
+        t.vtid = r.vtid
+        t.vpid = r.vpid
+        t.tty = r.tty ?? 0
+        t.loginuid = r.loginUID ?? 0xFFFF_FFFF
+        r.cgroups.bytes.withUnsafeBytes { t.setCgroups($0) }
+        t.root = r.root.string
+        return t
+    }
+
+    /// An fd as sysdig builds it from an fd-list entry.
+    static func fd(from r: FDRecord) -> FDInfo {
+        let info = FDInfo(type: FDType(rawValue: Int8(truncatingIfNeeded: r.type.rawValue)) ?? .unknown)
+        info.ino = r.ino
+        info.flags = .fromProc
+        switch r.details {
+        case .ipv4Socket(let sip, let dip, let sport, let dport, let proto):
+            info.sockinfo.v4sip = sip
+            info.sockinfo.v4dip = dip
+            info.sockinfo.v4sport = sport
+            info.sockinfo.v4dport = dport
+            info.sockinfo.v4l4proto = proto
+            if proto == L4Proto.tcp.rawValue { info.flags.insert(.socketConnected) }
+            info.name = NetworkAddresses.ipv4Tuple(sip, sport, dip, dport)
+        case .ipv4Server(let ip, let port, let proto):
+            info.sockinfo.v4serverIP = ip
+            info.sockinfo.v4serverPort = port
+            info.sockinfo.v4serverL4proto = proto
+            info.name = NetworkAddresses.ipv4Server(ip, port)
+        case .ipv6Socket(let sip, let dip, let sport, let dport, let proto):
+            let s = sip.bytes, d = dip.bytes
+            if NetworkAddresses.isIPv4Mapped(s) && NetworkAddresses.isIPv4Mapped(d) {
+                info.type = .ipv4Socket
+                let sip4 = s.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 12, as: UInt32.self) }
+                let dip4 = d.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 12, as: UInt32.self) }
+                info.sockinfo.v4sip = sip4
+                info.sockinfo.v4dip = dip4
+                info.sockinfo.v4sport = sport
+                info.sockinfo.v4dport = dport
+                info.sockinfo.v4l4proto = proto
+                info.name = NetworkAddresses.ipv4Tuple(sip4, sport, dip4, dport)
+            } else {
+                s.withUnsafeBytes { info.sockinfo.setBytes(0, $0) }
+                d.withUnsafeBytes { info.sockinfo.setBytes(16, $0) }
+                info.sockinfo.v6sport = sport
+                info.sockinfo.v6dport = dport
+                info.sockinfo.v6l4proto = proto
+                info.name = "\(NetworkAddresses.ipv6(s)):\(sport)->\(NetworkAddresses.ipv6(d)):\(dport)"
+            }
+            if proto == L4Proto.tcp.rawValue { info.flags.insert(.socketConnected) }
+        case .ipv6Server(let ip, let port, let proto):
+            let b = ip.bytes
+            b.withUnsafeBytes { info.sockinfo.setBytes(0, $0) }
+            info.sockinfo.v6serverPort = port
+            info.sockinfo.v6serverL4proto = proto
+            info.name = "\(NetworkAddresses.ipv6(b)):\(port)"
+        case .unixSocket(let source, let destination, let name):
+            info.sockinfo.unixSource = source
+            info.sockinfo.unixDest = destination
+            info.name = name.string
+            if info.name.isEmpty { info.setRoleClient() } else { info.setRoleServer() }
+        case .file(let openFlags, let name, let dev):
+            info.openFlags = openFlags
+            info.name = name.string
+            info.dev = dev ?? 0
+            info.flags.insert(info.name == "/dev/sysdig-events" ? .isTracerFile : .isNotTracerFD)
+        case .name(let name):
+            info.name = name.string
+            info.flags.insert(info.name == "/dev/sysdig-events" ? .isTracerFile : .isNotTracerFD)
+        default:
+            break
+        }
+        return info
+    }
+}

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Keeps a ``SystemState`` current with each event, as sysdig's parser does, and tells what the
+/// event is about: its thread and, for fd events, its fd.
+///
+/// The order matters and follows sysdig: deferred removals from the previous event first, then the
+/// per-thread bookkeeping (``reset(_:)``), then the event's own effect. Output is rendered after.
+public final class EventParser {
+    /// The state being kept.
+    public let state: SystemState
+    /// The thread of the current event, if known.
+    public private(set) var thread: ThreadInfo?
+    /// The fd the current event is about, if any.
+    public internal(set) var fdInfo: FDInfo?
+    /// The error code of the current exit event (0 for success).
+    public private(set) var errorCode: Int32 = 0
+    /// Whether the current event is hidden by sysdig's own rules (state-only events).
+    public private(set) var filteredOut = false
+
+    /// Creates a parser over `state`.
+    public init(state: SystemState) {
+        self.state = state
+    }
+
+    /// Updates the state with `event`.
+    public func process(_ event: Event) {
+        state.applyDeferredRemovals()
+        filteredOut = false
+        // sysdig parses the event even when the bookkeeping found a problem with it.
+        _ = reset(event)
+        dispatch(event, type: event.type)
+        // Exit events free the stored enter event.
+        if !event.isEnter, let t = thread {
+            t.lastEventDataValid = false
+        }
+        if event.dumpFlags & 1 != 0 { filteredOut = true }  // SCAP_DF_STATE_ONLY
+        // Output looks the thread up again when parsing did not set it (scheduler events).
+        if thread == nil { thread = state.thread(event.tid) }
+    }
+
+    /// The per-event bookkeeping sysdig does before parsing: find the thread, remember what an enter
+    /// event was about, check that an exit matches its enter. Returns false when the event cannot be
+    /// parsed further.
+    private func reset(_ event: Event) -> Bool {
+        let type = event.type
+        let flags = event.info.flags
+        fdInfo = nil
+        errorCode = 0
+        if flags.contains(.skipParseReset) {
+            thread = type == 234 ? state.thread(event.tid) : nil  // procinfo keeps its thread
+            return false
+        }
+        let isClone = EventCode.isCloneExit(type)
+        let queryOS = !(isClone || type == EventCode.schedSwitch6E)
+        if type == 272 || type == 324 {  // container json events have no thread
+            thread = nil
+            return true
+        }
+        thread = state.thread(event.tid, create: queryOS)
+        if type == EventCode.schedSwitch6E { return false }
+        guard let t = thread else { return false }
+        if queryOS { t.flags |= CloneFlag.active }
+        if event.isEnter {
+            t.lastEventFD = -1
+            t.lastEventType = type
+            if flags.contains(.usesFD), let fd = event.int64(0) {
+                t.lastEventFD = fd
+                fdInfo = state.fd(fd, of: t)
+            }
+            t.latency = 0
+            t.lastLatencyEnterTime = event.timestamp
+            return true
+        }
+        if t.lastLatencyEnterTime != 0 { t.latency = event.timestamp &- t.lastLatencyEnterTime }
+        if type == t.lastEventType &+ 1 {
+            t.lastEventDataValid = true
+        } else {
+            t.lastEventDataValid = false
+            if t.lastEventType != EventCode.tracerE { return false }
+        }
+        if event.paramCount != 0, let first = event.info.params.first, first.name == "res" || first.name == "fd",
+            let res = event.int64(0), res < 0
+        {
+            errorCode = Int32(truncatingIfNeeded: -res)
+        }
+        if flags.contains(.usesFD) {
+            if type == EventCode.copyFileRangeX, let out = event.int64(1) { t.lastEventFD = out }
+            fdInfo = state.fd(t.lastEventFD, of: t)
+            guard let fdi = fdInfo else { return false }
+            if fdi.flags.contains(.closeCanceled) {
+                fdi.flags.remove(.closeCanceled)
+                if state.fd(-1, of: t) != nil {
+                    state.tidOfFDsToRemove = t.tid
+                    state.fdsToRemove.append(-1)
+                }
+            }
+        }
+        return true
+    }
+
+    /// Keeps a copy of an enter event for its exit to use.
+    func storeEnterEvent(_ event: Event) {
+        guard let t = thread else { return }
+        t.lastEventData.removeAll(keepingCapacity: true)
+        t.lastEventData.append(contentsOf: event.bytes)
+        t.lastEventCPU = event.cpu
+    }
+
+    /// Calls `body` with the stored enter event matching the exit `event`, if there is one.
+    func withEnterEvent<R>(of event: Event, _ body: (Event) -> R) -> R? {
+        guard let t = thread, t.lastEventDataValid, t.lastEventData.count >= Event.headerSize else { return nil }
+        return t.lastEventData.withUnsafeBytes { raw -> R? in
+            let type = raw.loadUnaligned(fromByteOffset: 20, as: UInt16.self)
+            let count = event.headerSize == Event.headerSize ? nil : EventSchema.info(type)?.params.count ?? 0
+            let enter = Event(
+                bytes: raw, cpu: t.lastEventCPU, dumpFlags: 0, number: 0, lengthWidth: event.lengthWidth,
+                headerSize: event.headerSize, paramCount: count)
+            guard enter.type == event.type &- 1 else {
+                t.lastEventDataValid = false
+                return nil
+            }
+            return body(enter)
+        }
+    }
+
+    private func dispatch(_ event: Event, type: UInt16) {
+        switch type {
+        case EventCode.sendtoE:
+            if fdInfo == nil, thread != nil { inferSendtoFD(event) }
+            storeEnterEvent(event)
+        case EventCode.openE, EventCode.creatE, EventCode.openatE, EventCode.openat2E, EventCode.openat2SyscallE,
+            EventCode.socketE, EventCode.eventfdE, EventCode.chdirE, EventCode.fchdirE, EventCode.shutdownE,
+            EventCode.getrlimitE, EventCode.setrlimitE, EventCode.prlimitE, EventCode.sendmsgE,
+            EventCode.sendfileE, EventCode.setresuidE, EventCode.setresgidE, EventCode.setuidE, EventCode.setgidE,
+            EventCode.execve18E, EventCode.execve19E, EventCode.execveatE, EventCode.setpgidE:
+            storeEnterEvent(event)
+        case EventCode.readX, EventCode.writeX, EventCode.recvX, EventCode.sendX, EventCode.recvfromX,
+            EventCode.recvmsgX, EventCode.sendtoX, EventCode.sendmsgX, EventCode.readvX, EventCode.writevX,
+            EventCode.preadX, EventCode.pwriteX, EventCode.preadvX, EventCode.pwritevX:
+            parseReadWriteExit(event)
+        case EventCode.openX, EventCode.creatX, EventCode.openatX, EventCode.openat2X, EventCode.openat2SyscallX:
+            parseOpenExit(event)
+        case _ where EventCode.isCloneExit(type):
+            parseCloneExit(event)
+        case _ where EventCode.isExecveExit(type):
+            parseExecveExit(event)
+        case EventCode.procexitE, EventCode.procexit1E:
+            if let t = thread {
+                t.flags |= CloneFlag.closed
+                state.tidToRemove = event.tid
+            }
+        case EventCode.pipeX, EventCode.pipe2X: parsePipeExit(event)
+        case EventCode.socketX: parseSocketExit(event)
+        case EventCode.bindX: parseBindExit(event)
+        case EventCode.connectE: parseConnectEnter(event)
+        case EventCode.connectX: parseConnectExit(event)
+        case EventCode.acceptX, EventCode.accept5X, EventCode.accept4X, EventCode.accept45X, EventCode.accept46X:
+            parseAcceptExit(event)
+        case EventCode.closeE:
+            if let t = thread, let fdi = state.fd(t.lastEventFD, of: t) {
+                fdInfo = fdi
+                fdi.flags.insert(.closeInProgress)
+            }
+        case EventCode.closeX: parseCloseExit(event)
+        case EventCode.fcntlE:
+            // Only F_DUPFD and F_DUPFD_CLOEXEC create an fd: keep the enter event for them.
+            if let cmd = event.integer(1, as: UInt8.self), cmd == 1 || cmd == 26 { storeEnterEvent(event) }
+        case EventCode.fcntlX: parseFcntlExit(event)
+        case EventCode.eventfdX, EventCode.eventfd2X: addSimpleFD(event, type: .event)
+        case EventCode.signalfdX, EventCode.signalfd4X: addSimpleFD(event, type: .signalfd)
+        case EventCode.timerfdCreateX: addSimpleFD(event, type: .timerfd)
+        case EventCode.inotifyInitX, EventCode.inotifyInit1X: addSimpleFD(event, type: .inotify)
+        case EventCode.chdirX: parseChdirExit(event)
+        case EventCode.fchdirX: parseFchdirExit(event)
+        case EventCode.getcwdX: parseGetcwdExit(event)
+        case EventCode.dupX, EventCode.dup1X, EventCode.dup2X, EventCode.dup3X: parseDupExit(event)
+        case EventCode.socketpairX: parseSocketpairExit(event)
+        case EventCode.prlimitX, EventCode.getrlimitX, EventCode.setrlimitX: parseRlimitExit(event)
+        case EventCode.brk4X, EventCode.mmapX, EventCode.mmap2X, EventCode.munmapX: parseMemoryExit(event)
+        case EventCode.setuidX, EventCode.setresuidX: parseSetuidExit(event)
+        case EventCode.setgidX, EventCode.setresgidX: parseSetgidExit(event)
+        case EventCode.chrootX: parseChrootExit(event)
+        case EventCode.setsidX:
+            if let t = thread, let res = event.int64(0), res >= 0 { t.sid = res }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Path joining and clean-up as sysdig does it, so resolved paths print the same.
+enum PathResolution {
+    /// Whether sysdig treats a byte as unprintable (it drops or replaces those).
+    @inline(__always) static func isInvalid(_ c: UInt8) -> Bool { c < 0x20 || c > 0x7E }
+
+    /// Drops the bytes sysdig considers unprintable.
+    static func sanitized(_ s: String) -> String {
+        if s.utf8.allSatisfy({ !isInvalid($0) }) { return s }
+        return String(decoding: s.utf8.filter { !isInvalid($0) }, as: UTF8.self)
+    }
+
+    /// Joins `base` (a directory ending in `/`) and `path` when `path` is relative, then folds `.`
+    /// and `..` and doubled separators. Returns the joined path and whether `path` was relative
+    /// (sysdig shows the resolved form only then).
+    static func concatenate(_ base: [UInt8], _ path: UnsafeRawBufferPointer) -> (path: [UInt8], relative: Bool) {
+        // The driver's strings end at the first NUL.
+        var end = 0
+        while end < path.count && path[end] != 0 { end += 1 }
+        let source = UnsafeRawBufferPointer(rebasing: path[0..<end])
+        if end != 0 && source[0] != UInt8(ascii: "/") {
+            var target = base
+            copyAndSanitize(&target, baseCount: 0, source)
+            return (target, true)
+        }
+        var target: [UInt8] = []
+        copyAndSanitize(&target, baseCount: 0, source)
+        return (target, false)
+    }
+
+    /// Appends `path` to `target`, folding `.`, `..` and repeated `/`, replacing unprintable bytes
+    /// with `.`, and dropping a trailing `/` (but never the root).
+    static func copyAndSanitize(_ target: inout [UInt8], baseCount: Int, _ path: UnsafeRawBufferPointer) {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var pc = 0
+        @inline(__always) func at(_ i: Int) -> UInt8 { i < path.count ? path[i] : 0 }
+        func rewind(_ delta: Int) {
+            // Go up one directory, but never above the first character.
+            if target.count <= 1 {
+                pc += delta
+                return
+            }
+            target.removeLast()
+            while target.count >= 1, target[target.count - 1] != slash {
+                target.removeLast()
+            }
+            pc += delta
+        }
+        while true {
+            let c = at(pc)
+            if c == 0 {
+                if target.count > 1, target[target.count - 1] == slash { target.removeLast() }
+                return
+            }
+            if isInvalid(c) {
+                target.append(dot)
+                pc += 1
+            } else if c == dot && at(pc + 1) == dot && at(pc + 2) == slash {
+                rewind(3)
+            } else if c == dot && at(pc + 1) == dot {
+                if at(pc + 2) == 0 {
+                    rewind(2)
+                } else {
+                    target.append(dot)
+                    target.append(dot)
+                    pc += 2
+                }
+            } else if c == dot && at(pc + 1) == slash {
+                pc += 2
+            } else if c == dot {
+                if at(pc + 1) == 0 {
+                    pc += 1
+                } else {
+                    target.append(c)
+                    pc += 1
+                }
+            } else if c == slash {
+                if let last = target.last, last == slash {
+                    pc += 1
+                } else {
+                    target.append(c)
+                    pc += 1
+                }
+            } else {
+                target.append(c)
+                pc += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Clone flags (`PPM_CL_*`) that the state model reads, plus the few sysdig adds for itself.
+public enum CloneFlag {
+    public static let files: UInt32 = 1 << 0
+    public static let fs: UInt32 = 1 << 1
+    public static let thread: UInt32 = 1 << 13
+    public static let inverted: UInt32 = 1 << 16
+    public static let nameChanged: UInt32 = 1 << 17
+    public static let closed: UInt32 = 1 << 18
+    public static let active: UInt32 = 1 << 19
+    public static let pipeSrc: UInt32 = 1 << 21
+    public static let pipeDst: UInt32 = 1 << 22
+    public static let childInPidNS: UInt32 = 1 << 29
+    public static let isMainThread: UInt32 = 1 << 30
+}
+
+/// One thread, with what sysdig knows of its process.
+///
+/// Threads of one process share the main thread's fd table and working directory, as they do in
+/// the kernel when created with `CLONE_FILES` and `CLONE_FS`.
+public final class ThreadInfo {
+    public var tid: Int64
+    public var pid: Int64
+    public var ptid: Int64 = -1
+    public var sid: Int64 = 0
+    public var vpgid: Int64 = 0
+    public var comm: String = ""
+    public var exe: String = ""
+    public var exepath: String = ""
+    public var exeWritable = false
+    public var args: [String] = []
+    public var env: [String] = []
+    public var cgroups: [(String, String)] = []
+    public var root: String = "/"
+    /// The working directory, ending in `/` (read it through ``SystemState/cwd(of:)``: threads share
+    /// their process's).
+    public var cwd: String = ""
+    public var fdlimit: Int64 = 0
+    public var flags: UInt32 = 0
+    public var uid: UInt32 = 0xFFFF_FFFF
+    public var gid: UInt32 = 0xFFFF_FFFF
+    public var loginuid: UInt32 = 0xFFFF_FFFF
+    public var vmsizeKB: UInt32 = 0
+    public var vmrssKB: UInt32 = 0
+    public var vmswapKB: UInt32 = 0
+    public var pfmajor: UInt64 = 0
+    public var pfminor: UInt64 = 0
+    public var vtid: Int64 = -1
+    public var vpid: Int64 = -1
+    public var tty: UInt32 = 0
+    public var containerID: String = ""
+    public var cloneTimestamp: UInt64 = 0
+    public var childCount: Int = 0
+
+    /// The thread's own fd table (used when it does not share its process's).
+    public var fds: [Int64: FDInfo] = [:]
+
+    // Per-event bookkeeping, as sysdig keeps it.
+    var lastEventType: UInt16 = UInt16.max
+    var lastEventFD: Int64 = -1
+    var lastEventData: [UInt8] = []
+    var lastEventCPU: UInt16 = 0
+    var lastEventDataValid = false
+    var latency: UInt64 = 0
+    var lastLatencyEnterTime: UInt64 = 0
+
+    /// The main thread, cached once found.
+    weak var cachedMainThread: ThreadInfo?
+
+    /// Creates a thread.
+    public init(tid: Int64, pid: Int64) {
+        self.tid = tid
+        self.pid = pid
+    }
+
+    /// Whether this thread is its process's main thread.
+    public var isMainThread: Bool { pid == tid || flags & CloneFlag.isMainThread != 0 }
+
+    /// Splits a NUL-separated list, as the driver sends argument and environment lists.
+    static func splitList(_ bytes: UnsafeRawBufferPointer) -> [String] {
+        var out: [String] = []
+        var start = 0
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0 {
+                out.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+            i += 1
+        }
+        if start < bytes.count {
+            out.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+        }
+        return out
+    }
+
+    /// Sets the argument list from the driver's NUL-separated form.
+    func setArgs(_ bytes: UnsafeRawBufferPointer) { args = ThreadInfo.splitList(bytes) }
+
+    /// Sets the environment from the driver's NUL-separated form (trailing NUL padding ignored).
+    func setEnv(_ bytes: UnsafeRawBufferPointer) {
+        env = ThreadInfo.splitList(bytes).filter { !$0.isEmpty }
+    }
+
+    /// Sets the cgroups from `subsys=path` entries.
+    func setCgroups(_ bytes: UnsafeRawBufferPointer) {
+        cgroups = ThreadInfo.splitList(bytes).compactMap { entry in
+            guard let eq = entry.lastIndex(of: "=") else { return nil }
+            return (String(entry[..<eq]), String(entry[entry.index(after: eq)...]))
+        }
+    }
+}

@@ -43,8 +43,17 @@ public struct EventCategory: RawRepresentable, Hashable, Sendable {
     public static let metaevent = EventCategory(rawValue: 1 << 12)
     public static let iterator = EventCategory(rawValue: 1 << 13)
 
-    /// The subject of the event without the source bits (`EC_SYSCALL`, `EC_TRACEPOINT`, ...).
-    public var subject: EventCategory { EventCategory(rawValue: rawValue & 0x3F) }
+    /// The bits that say where an event came from (`EC_SYSCALL`, `EC_TRACEPOINT`, `EC_PLUGIN`,
+    /// `EC_METAEVENT`, `EC_ITER`). sysdig 0.29.3 predates them; the schema carries them for old events too.
+    public static let sourceMask = EventCategory(rawValue: 0x3E00)
+
+    /// The subject of the event without the source bits: the value sysdig 0.29.3's table holds, which
+    /// its `evt.category` switch expects (`wait`, `scheduler` and `internal` are above the low six bits,
+    /// so masking with `0x3F` would lose them).
+    public var subject: EventCategory { EventCategory(rawValue: rawValue & ~Self.sourceMask.rawValue) }
+
+    /// Whether any bit of `other` is set in this category (`EC_INTERNAL` tests, for instance).
+    public func contains(_ other: EventCategory) -> Bool { rawValue & other.rawValue != 0 }
 }
 
 /// Flags that describe what an event does (`EF_*` in the driver ABI).
@@ -77,12 +86,19 @@ public struct NameTable: Sendable {
     public let name: String
     /// The entries, in the driver's order.
     public let entries: [(name: String, value: UInt32)]
+    /// How many leading entries sysdig 0.29.3's copy of the table has. Entries past it exist only in
+    /// newer libraries; a renderer that must match sysdig 0.29.3 byte for byte walks only these.
+    public let legacyCount: Int
 
-    /// Creates a table from its entries in the driver's order.
-    public init(name: String, entries: [(name: String, value: UInt32)]) {
+    /// Creates a table from its entries in the driver's order; `legacyCount` defaults to all of them.
+    public init(name: String, entries: [(name: String, value: UInt32)], legacyCount: Int? = nil) {
         self.name = name
         self.entries = entries
+        self.legacyCount = min(legacyCount ?? entries.count, entries.count)
     }
+
+    /// The entries sysdig 0.29.3 knows (the first ``legacyCount``).
+    public var legacyEntries: ArraySlice<(name: String, value: UInt32)> { entries[..<legacyCount] }
 }
 
 /// The description of one event parameter.
@@ -128,11 +144,15 @@ public struct EventInfo: Sendable {
     public let flags: EventFlags
     /// The parameters, in wire order.
     public let params: [ParamInfo]
+    /// How many leading parameters sysdig 0.29.3's table has for this event. sysdig renders at most
+    /// `min(legacyParamCount, parameters in the event)`; the rest were appended by newer drivers. For
+    /// events only newer libraries know it equals `params.count`.
+    public let legacyParamCount: Int
 
-    /// Creates an event description.
+    /// Creates an event description; `legacyParamCount` defaults to all the parameters.
     public init(
         code: UInt16, name: String, direction: EventDirection, category: EventCategory, flags: EventFlags,
-        params: [ParamInfo]
+        params: [ParamInfo], legacyParamCount: Int? = nil
     ) {
         self.code = code
         self.name = name
@@ -140,5 +160,6 @@ public struct EventInfo: Sendable {
         self.category = category
         self.flags = flags
         self.params = params
+        self.legacyParamCount = min(legacyParamCount ?? params.count, params.count)
     }
 }

@@ -105,7 +105,9 @@ struct Swiftdig: ParsableCommand {
         do {
             try TextDump.run(path: path, options: options)
         } catch let error as ScapError {
-            fputs("swiftdig: \(error.description)\n", stderr)
+            var message = OutputBuffer()
+            message.append("swiftdig: \(error.description)\n")
+            message.flush(to: 2)
             throw ExitCode(1)
         }
     }

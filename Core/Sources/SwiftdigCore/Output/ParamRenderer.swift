@@ -72,7 +72,7 @@ public struct ParamRenderer {
         case .fdlist: renderFDList(payload, parser: parser)
         case .syscallid:
             let id = Int(read(payload, UInt16.self))
-            if let name = SyscallNames.name(for: id) {
+            if let name = SyscallNames.name(forPPMSC: UInt16(id)) {
                 value.append(decimal: UInt64(id))
                 resolved.append(name)
             } else {
@@ -81,7 +81,7 @@ public struct ParamRenderer {
         case .sigtype:
             let sig = payload.count >= 1 ? payload[0] : 0
             value.append(decimal: UInt64(sig))
-            if let name = SignalNames.name(for: Int(sig)) { resolved.append(name) }
+            if let name = SignalNames.name(for: sig) { resolved.append(name) }
         case .reltime:
             let v = read(payload, UInt64.self)
             if v == UInt64.max {
@@ -117,7 +117,7 @@ public struct ParamRenderer {
             let v = read(payload, UInt32.self)
             var first = true
             for sig in 0..<32 where v & (1 << UInt32(sig)) != 0 {
-                guard let name = SignalNames.name(for: sig + 1) else { continue }
+                guard let name = SignalNames.name(for: UInt8(sig + 1)) else { continue }
                 if !first { value.append(UInt8(ascii: " ")) }
                 value.append(name)
                 first = false

@@ -60,7 +60,7 @@ public struct SummaryCounts {
             let name: String
             let enter: Bool
             if row.isSyscall {
-                name = SyscallNames.name(for: row.id / 2) ?? ""
+                name = SyscallNames.name(forPPMSC: UInt16(row.id / 2)) ?? ""
                 enter = row.id & 1 == 0
             } else {
                 name = EventSchema.info(UInt16(row.id))?.name ?? ""

@@ -46,7 +46,7 @@ public struct TextFormatter {
         let type = event.type
         if type == EventCode.genericE || type == EventCode.genericX {
             let id = Int(event.integer(0, as: UInt16.self) ?? 0)
-            out.append(SyscallNames.name(for: id) ?? "")
+            out.append(SyscallNames.name(forPPMSC: UInt16(id)) ?? "")
         } else {
             out.append(event.info.name)
         }
@@ -81,7 +81,7 @@ public struct TextFormatter {
     public mutating func appendInfo(_ event: Event, parser: EventParser, into out: inout OutputBuffer) {
         let type = event.type
         if type == EventCode.genericE || type == EventCode.genericX { return }
-        let count = min(event.paramCount, event.info.params.count)
+        let count = min(event.paramCount, event.info.legacyParamCount)
         var i = 0
         while i < count {
             renderer.render(event, i, parser: parser)

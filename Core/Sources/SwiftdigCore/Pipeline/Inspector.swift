@@ -51,13 +51,16 @@ public final class Inspector {
                 lastTimestamp = ts
                 parser.process(event)
                 if try !body(event) { return }
+            case .interfaceList(let list):
+                state.interfaces.ipv4 = list.ipv4.map { ($0.address, $0.netmask) }
+                state.interfaces.ipv6 = list.ipv6.map { $0.address.bytes }
             case .machineInfo(let info):
                 machine = info
             case .processList(let list):
                 for record in list.threads { state.addThread(Self.thread(from: record), fromProcessList: true) }
             case .fdList(let list):
                 guard let t = state.thread(list.tid) else { continue }
-                for record in list.fds { state.addFD(record.fd, Self.fd(from: record), to: t) }
+                for record in list.fds { state.addFD(record.fd, Self.fd(from: record, interfaces: state.interfaces), to: t) }
             case .userList(let list):
                 for u in list.users {
                     state.users[u.uid] = UserInfo(
@@ -108,7 +111,7 @@ public final class Inspector {
     }
 
     /// An fd as sysdig builds it from an fd-list entry.
-    static func fd(from r: FDRecord) -> FDInfo {
+    static func fd(from r: FDRecord, interfaces: NetworkInterfaces) -> FDInfo {
         let info = FDInfo(type: FDType(rawValue: Int8(truncatingIfNeeded: r.type.rawValue)) ?? .unknown)
         info.ino = r.ino
         info.flags = .fromProc
@@ -120,7 +123,8 @@ public final class Inspector {
             info.sockinfo.v4dport = dport
             info.sockinfo.v4l4proto = proto
             if proto == L4Proto.tcp.rawValue { info.flags.insert(.socketConnected) }
-            info.name = NetworkAddresses.ipv4Tuple(sip, sport, dip, dport)
+            interfaces.update(info)
+            info.name = NetworkAddresses.ipv4Tuple(info.sockinfo.v4sip, sport, info.sockinfo.v4dip, dport)
         case .ipv4Server(let ip, let port, let proto):
             info.sockinfo.v4serverIP = ip
             info.sockinfo.v4serverPort = port
@@ -137,7 +141,8 @@ public final class Inspector {
                 info.sockinfo.v4sport = sport
                 info.sockinfo.v4dport = dport
                 info.sockinfo.v4l4proto = proto
-                info.name = NetworkAddresses.ipv4Tuple(sip4, sport, dip4, dport)
+                interfaces.update(info)
+                info.name = NetworkAddresses.ipv4Tuple(info.sockinfo.v4sip, sport, info.sockinfo.v4dip, dport)
             } else {
                 s.withUnsafeBytes { info.sockinfo.setBytes(0, $0) }
                 d.withUnsafeBytes { info.sockinfo.setBytes(16, $0) }

@@ -304,6 +304,7 @@ extension EventParser {
         } else if fdi.type == .ipv6Socket && fdi.sockinfo.v6l4proto == L4Proto.unknown.rawValue {
             fdi.sockinfo.v6l4proto = L4Proto.udp.rawValue
         }
+        state.interfaces.update(fdi)
         return true
     }
 

@@ -9,7 +9,7 @@ public final class EventParser {
     /// The state being kept.
     public let state: SystemState
     /// The thread of the current event, if known.
-    public private(set) var thread: ThreadInfo?
+    public internal(set) var thread: ThreadInfo?
     /// The fd the current event is about, if any.
     public internal(set) var fdInfo: FDInfo?
     /// The error code of the current exit event (0 for success).

@@ -35,6 +35,8 @@ public final class SystemState {
     public var users: [UInt32: UserInfo] = [:]
     /// Groups by gid.
     public var groups: [UInt32: GroupInfo] = [:]
+    /// The machine's network interfaces.
+    public var interfaces = NetworkInterfaces()
 
     // Removals sysdig defers to the start of the next event, so that the event that closes an fd
     // or ends a thread still renders with it.

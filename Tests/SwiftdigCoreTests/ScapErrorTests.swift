@@ -106,7 +106,8 @@ import Testing
         // The machine info block starts right after the 28-byte section header.
         bytes[32...35] = [0xFF, 0xFF, 0xFF, 0xFF]
         let error = Self.error(reading: bytes, name: "curl.scap")
-        Self.expectOneLine(error, file: "", "curl.scap: offset 32: block length 4294967295 runs past the end of the file")
+        Self.expectOneLine(
+            error, file: "", "curl.scap: offset 32: block length 4294967295 runs past the end of the file")
         #expect(error?.kind == .truncated)
     }
 

@@ -164,7 +164,9 @@ import Testing
 
     @Test func unknownBlock() throws {
         let block = UnknownBlock(blockType: ScapBlockType(rawValue: 0x300), body: [9, 8, 7, 6, 5, 4, 3, 2])
-        try Self.roundTrip({ try $0.writeUnknown(block); try $0.writeMachineInfo(ScapSamples.machine) }) { _, blocks in
+        try Self.roundTrip({
+            try $0.writeUnknown(block); try $0.writeMachineInfo(ScapSamples.machine)
+        }) { _, blocks in
             guard case let .unknown(read)? = blocks.first else {
                 Issue.record("no unknown block")
                 return
@@ -289,7 +291,8 @@ import Testing
         try writer.writeSectionHeader()
         let v1 = ScapSamples.v1Event(type: 7, params: [[1, 2], [3, 4, 5]])
         try v1.withUnsafeBytes { try writer.writeEvent(bytes: $0, cpu: 1, flags: 9, blockType: .eventWithFlags) }
-        let quirk = ScapSamples.v1Event(type: 280, params: [[1, 2, 3, 4, 5, 6, 7, 8], Array("hi\0".utf8)], extraLength: 3)
+        let quirk = ScapSamples.v1Event(
+            type: 280, params: [[1, 2, 3, 4, 5, 6, 7, 8], Array("hi\0".utf8)], extraLength: 3)
         try quirk.withUnsafeBytes { try writer.writeEvent(bytes: $0, cpu: 2, blockType: .event) }
         let v2 = ScapSamples.event(type: 8, params: [[9], [8, 7]])
         try v2.withUnsafeBytes { try writer.writeEvent(bytes: $0, cpu: 3) }

@@ -10,7 +10,8 @@ enum ScapSamples {
     static let interfaces = InterfaceList(
         ipv4: [
             IPv4Interface(name: "lo", address: 0x0100_007F, netmask: 0x0000_00FF, broadcast: 0x0100_007F, linkSpeed: 0),
-            IPv4Interface(name: "eth0", address: 0x0A01_A8C0, netmask: 0x00FF_FFFF, broadcast: 0xFF01_A8C0, linkSpeed: nil),
+            IPv4Interface(
+                name: "eth0", address: 0x0A01_A8C0, netmask: 0x00FF_FFFF, broadcast: 0xFF01_A8C0, linkSpeed: nil),
         ],
         ipv6: [
             IPv6Interface(
@@ -31,7 +32,8 @@ enum ScapSamples {
     /// A thread with every field of every version set.
     static func thread(_ tid: Int64) -> ThreadInfo {
         var thread = ThreadInfo(
-            tid: tid, pid: tid, ptid: 1, comm: "curl", exe: "curl", args: "-6\0http://www.google.com\0", cwd: "/home/dev",
+            tid: tid, pid: tid, ptid: 1, comm: "curl", exe: "curl", args: "-6\0http://www.google.com\0",
+            cwd: "/home/dev",
             sid: 77, vpgid: 78, exepath: "/usr/bin/curl", fdlimit: 1024, flags: 0x10, uid: 1000, gid: 1000)
         thread.vmsizeKB = 1000
         thread.vmrssKB = 200
@@ -108,7 +110,8 @@ enum ScapSamples {
         FDInfo(
             fd: 3, ino: 8, type: .ipv4Socket,
             details: .ipv4Socket(
-                sourceIP: 0x0100_007F, destinationIP: 0x0200_007F, sourcePort: 40000, destinationPort: 80, l4Protocol: 6)),
+                sourceIP: 0x0100_007F, destinationIP: 0x0200_007F, sourcePort: 40000, destinationPort: 80, l4Protocol: 6
+            )),
         FDInfo(
             fd: 4, ino: 9, type: .ipv6Socket,
             details: .ipv6Socket(

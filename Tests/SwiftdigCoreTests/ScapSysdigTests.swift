@@ -10,7 +10,8 @@ import Testing
     /// The output formats compared: the default one, and one that shows the thread, fd and user
     /// tables loaded from the metadata blocks.
     static let formats = [
-        "", "-p'*%evt.num %proc.name %proc.pid %proc.ppid %proc.exe %proc.args %proc.cwd %proc.vpid %fd.name %fd.type "
+        "",
+        "-p'*%evt.num %proc.name %proc.pid %proc.ppid %proc.exe %proc.args %proc.cwd %proc.vpid %fd.name %fd.type "
             + "%user.name %user.homedir %group.name %proc.loginshellid %thread.vmsize %thread.exectime %container.id'",
     ]
 
@@ -29,7 +30,9 @@ import Testing
     /// sysdig's output for `path` in `format`.
     static func sysdigOutput(_ path: String, _ format: String) -> [UInt8] {
         let result = ScapTestSupport.shell("cd /tmp && TZ=UTC \(sysdig) -r '\(path)' \(format) 2>&1")
-        #expect(result.status == 0, "sysdig failed on \(path): \(String(decoding: result.output.suffix(300), as: UTF8.self))")
+        #expect(
+            result.status == 0,
+            "sysdig failed on \(path): \(String(decoding: result.output.suffix(300), as: UTF8.self))")
         return result.output
     }
 

@@ -103,7 +103,8 @@ public final class ScapReader {
         guard length >= minimum else {
             throw error(
                 at: blockOffset + 4, .corrupt,
-                "block length \(length) is too small for a \(ScapBlockType(rawValue: type)) block (at least \(minimum))")
+                "block length \(length) is too small for a \(ScapBlockType(rawValue: type)) block (at least \(minimum))"
+            )
         }
         guard try fill(Int(length)) else {
             throw error(
@@ -137,7 +138,8 @@ public final class ScapReader {
     ) throws(ScapError) -> SectionHeader {
         let magic = ByteCursor(body).getInteger(at: 0, as: UInt32.self) ?? 0
         guard magic == SectionHeader.magic else {
-            throw error(at: blockOffset + 8, .unsupported, "section header byte order magic 0x\(hex(magic)) is not 0x1a2b3c4d")
+            throw error(
+                at: blockOffset + 8, .unsupported, "section header byte order magic 0x\(hex(magic)) is not 0x1a2b3c4d")
         }
         let header = Self.decodeSectionHeader(body)
         guard header.majorVersion <= SectionHeader.supportedMajorVersion else {

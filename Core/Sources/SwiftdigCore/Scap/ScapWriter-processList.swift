@@ -55,7 +55,9 @@ extension ScapWriter {
             try appendString(thread.cgroups, "cgroups")
         }
         if version >= 5 { try appendString(thread.root, "root") }
-        if version >= 9 { try withPending { (sink: inout ByteSink) throws(ScapError) in Self.appendTail(thread, &sink) } }
+        if version >= 9 {
+            try withPending { (sink: inout ByteSink) throws(ScapError) in Self.appendTail(thread, &sink) }
+        }
         try endEntry(entry)
     }
 

@@ -154,10 +154,12 @@ public final class ScapWriter {
         if let gz {
             let result = gzclose(gz)
             if result != Z_OK && failure == nil {
-                failure = ScapError(file: path, offset: offset, kind: .io, message: "gzip close failed (zlib \(result))")
+                failure = ScapError(
+                    file: path, offset: offset, kind: .io, message: "gzip close failed (zlib \(result))")
             }
         } else if Glibc.close(fd) != 0 && failure == nil {
-            failure = ScapError(file: path, offset: offset, kind: .io, message: "close failed: \(ScapError.errnoText(errno))")
+            failure = ScapError(
+                file: path, offset: offset, kind: .io, message: "close failed: \(ScapError.errnoText(errno))")
         }
         if let failure { throw failure }
     }
@@ -179,7 +181,8 @@ public final class ScapWriter {
         let length = pending.count - start + 4
         guard length <= Int(UInt32.max) else {
             pending.bytes.removeSubrange(start...)
-            throw ScapError(file: path, offset: offset, kind: .invalidRecord, message: "block of \(length) bytes is too big")
+            throw ScapError(
+                file: path, offset: offset, kind: .invalidRecord, message: "block of \(length) bytes is too big")
         }
         pending.set(UInt32(length), at: start + 4)
         pending.append(UInt32(length))
@@ -234,7 +237,8 @@ public final class ScapWriter {
         }
         pending.removeAll()
         guard written else {
-            throw ScapError(file: path, offset: offset, kind: .io, message: "write failed: \(ScapError.errnoText(errno))")
+            throw ScapError(
+                file: path, offset: offset, kind: .io, message: "write failed: \(ScapError.errnoText(errno))")
         }
     }
 }

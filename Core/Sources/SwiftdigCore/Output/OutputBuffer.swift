@@ -52,7 +52,7 @@ public struct OutputBuffer {
             return
         }
         var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)  // 32 bytes of scratch
-        let count = withUnsafeMutableBytes(of: &digits) { scratch -> Int in
+        withUnsafeMutableBytes(of: &digits) { scratch in
             var v = value
             var i = 32
             while v != 0 {
@@ -61,9 +61,7 @@ public struct OutputBuffer {
                 v /= 10
             }
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[i..<32]))
-            return 32 - i
         }
-        _ = count
     }
 
     /// Appends an unsigned integer in decimal, left-padded with zeros to `width` digits.

@@ -11,7 +11,7 @@ extension EventParser {
         var dirfd: Int64? = nil  // nil: relative to the cwd
         // The exit event carries the arguments too, but the enter event's copy wins when present:
         // it was read before the call could change memory.
-        func take(_ enterName: UnsafeRawBufferPointer?, _ enterFlags: UInt32) -> Bool {
+        func take(_ enterName: UnsafeRawBufferPointer?) -> Bool {
             guard let n = enterName, n.count != 0 else { return false }
             if n.count >= 6, n[0] == UInt8(ascii: "("), String(decoding: n.prefix(6), as: UTF8.self) == "(NULL)" {
                 return false
@@ -25,7 +25,7 @@ extension EventParser {
             flags = event.integer(2, as: UInt32.self) ?? 0
             if event.paramCount > 4 { dev = event.integer(4, as: UInt32.self) ?? 0 }
             withEnterEvent(of: event) { enter in
-                guard enter.paramCount >= 2, take(enter.param(0), 0) else { return }
+                guard enter.paramCount >= 2, take(enter.param(0)) else { return }
                 enterCopy = Array(enter.param(0)!)
                 flags = enter.integer(1, as: UInt32.self) ?? 0
             }
@@ -33,7 +33,7 @@ extension EventParser {
             name = event.param(1)
             if event.paramCount > 3 { dev = event.integer(3, as: UInt32.self) ?? 0 }
             withEnterEvent(of: event) { enter in
-                guard enter.paramCount >= 1, take(enter.param(0), 0) else { return }
+                guard enter.paramCount >= 1, take(enter.param(0)) else { return }
                 enterCopy = Array(enter.param(0)!)
                 flags = 0
             }
@@ -52,7 +52,7 @@ extension EventParser {
             dirfd = event.int64(1)
             if type == EventCode.openat2X && event.paramCount > 5 { dev = event.integer(5, as: UInt32.self) ?? 0 }
             withEnterEvent(of: event) { enter in
-                guard enter.paramCount >= 3, take(enter.param(1), 0) else { return }
+                guard enter.paramCount >= 3, take(enter.param(1)) else { return }
                 enterCopy = Array(enter.param(1)!)
                 flags = enter.integer(2, as: UInt32.self) ?? 0
                 dirfd = enter.int64(0)
@@ -75,13 +75,7 @@ extension EventParser {
     /// The absolute form of `name` as sysdig computes it for a new fd: relative to the cwd, or to the
     /// directory of `dirfd` for the *at calls.
     func resolvePath(_ name: UnsafeRawBufferPointer, dirfd: Int64?, thread t: ThreadInfo) -> [UInt8] {
-        var base: String
-        if let dirfd {
-            base = directoryBase(name, dirfd: dirfd, thread: t)
-        } else {
-            base = state.cwd(of: t)
-        }
-        if base.isEmpty { base = "" }
+        let base = dirfd.map { directoryBase(name, dirfd: $0, thread: t) } ?? state.cwd(of: t)
         return PathResolution.concatenate(Array(base.utf8), name).path
     }
 

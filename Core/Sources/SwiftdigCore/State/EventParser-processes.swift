@@ -184,23 +184,13 @@ extension EventParser {
         t.flags = CloneFlag.active | kept | inverted | CloneFlag.nameChanged
     }
 
-    func parseSetuidExit(_ event: Event) {
+    /// setuid/setresuid and setgid/setresgid: the new effective id comes from the enter event.
+    func parseSetIDExit(_ event: Event, group: Bool) {
         guard let res = event.int64(0), res >= 0 else { return }
-        let index = event.type == EventCode.setresuidX ? 1 : 0
-        let checkMax = event.type == EventCode.setresuidX
+        let isRes = event.type == (group ? EventCode.setresgidX : EventCode.setresuidX)
         withEnterEvent(of: event) { enter in
-            guard let uid = enter.integer(index, as: UInt32.self), !checkMax || uid < UInt32.max else { return }
-            thread?.uid = uid
-        }
-    }
-
-    func parseSetgidExit(_ event: Event) {
-        guard let res = event.int64(0), res >= 0 else { return }
-        let index = event.type == EventCode.setresgidX ? 1 : 0
-        let checkMax = event.type == EventCode.setresgidX
-        withEnterEvent(of: event) { enter in
-            guard let gid = enter.integer(index, as: UInt32.self), !checkMax || gid < UInt32.max else { return }
-            thread?.gid = gid
+            guard let id = enter.integer(isRes ? 1 : 0, as: UInt32.self), !isRes || id < UInt32.max else { return }
+            if group { thread?.gid = id } else { thread?.uid = id }
         }
     }
 

@@ -177,8 +177,8 @@ public final class EventParser {
         case EventCode.socketpairX: parseSocketpairExit(event)
         case EventCode.prlimitX, EventCode.getrlimitX, EventCode.setrlimitX: parseRlimitExit(event)
         case EventCode.brk4X, EventCode.mmapX, EventCode.mmap2X, EventCode.munmapX: parseMemoryExit(event)
-        case EventCode.setuidX, EventCode.setresuidX: parseSetuidExit(event)
-        case EventCode.setgidX, EventCode.setresgidX: parseSetgidExit(event)
+        case EventCode.setuidX, EventCode.setresuidX: parseSetIDExit(event, group: false)
+        case EventCode.setgidX, EventCode.setresgidX: parseSetIDExit(event, group: true)
         case EventCode.chrootX: parseChrootExit(event)
         case EventCode.setsidX:
             if let t = thread, let res = event.int64(0), res >= 0 { t.sid = res }

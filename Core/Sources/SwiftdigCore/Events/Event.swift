@@ -21,7 +21,9 @@ public struct Event {
     /// The event's number in the stream, from 1.
     public let number: UInt64
     /// The schema entry of the event's type.
-    public let info: EventInfo
+    public var info: EventInfo { EventSchema.info(type) ?? EventSchema.unknownEvent }
+    /// The hot path's copy of the schema entry (no reference counting to read it).
+    let layout: UnsafePointer<EventLayout>
     /// The byte width of each entry of the parameter length table: 2, or 4 for large payloads.
     public let lengthWidth: Int
     /// Where the parameter length table starts (the header's size: 26, or 22 in the oldest files).
@@ -42,8 +44,7 @@ public struct Event {
         self.lengthWidth = lengthWidth
         self.headerSize = headerSize
         self.paramCount = paramCount ?? Int(bytes.loadUnaligned(fromByteOffset: 22, as: UInt32.self))
-        let type = bytes.loadUnaligned(fromByteOffset: 20, as: UInt16.self)
-        self.info = EventSchema.info(type) ?? EventSchema.unknownEvent
+        self.layout = EventLayouts.layout(bytes.loadUnaligned(fromByteOffset: 20, as: UInt16.self))
     }
 
     /// The timestamp in nanoseconds since the epoch.
@@ -65,23 +66,31 @@ public struct Event {
             : Int(bytes.loadUnaligned(fromByteOffset: at, as: UInt32.self))
     }
 
+    /// Where the value of parameter 0 starts: just past the length table.
+    @inline(__always) public var valuesOffset: Int { headerSize &+ paramCount &* lengthWidth }
+
+    /// The bytes of parameter `index` when it starts at `offset` (the caller walks the lengths;
+    /// ``param(_:)`` for random access).
+    @inline(__always) func param(_ index: Int, at offset: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: bytes.baseAddress! + offset, count: paramLength(index))
+    }
+
     /// The bytes of parameter `index`, or `nil` when the event does not carry it.
     @inline(__always) public func param(_ index: Int) -> UnsafeRawBufferPointer? {
         let count = paramCount
         guard index >= 0, index < count else { return nil }
-        var offset = headerSize + count &* lengthWidth
+        var offset = valuesOffset
         var i = 0
         while i < index {
             offset &+= paramLength(i)
             i &+= 1
         }
-        let length = paramLength(index)
-        return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)])
+        return param(index, at: offset)
     }
 
     /// The index of the parameter called `name` in the schema, or `nil`.
     public func paramIndex(named name: String) -> Int? {
-        info.params.firstIndex { $0.name == name }
+        EventSchema.info(type)?.params.firstIndex { $0.name == name }
     }
 
     /// Checks that the header, length table and parameters of an event fit in `bytes`.

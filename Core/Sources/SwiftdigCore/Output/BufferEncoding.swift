@@ -17,7 +17,13 @@ enum BufferEncoding {
     /// Printable bytes as they are, the rest as `.`; stops at a NUL in the output as the C string
     /// sysdig builds would.
     static func dots(_ p: UnsafeRawBufferPointer, into out: inout OutputBuffer) {
-        for c in p { out.append(isPrintable(c) ? c : UInt8(ascii: ".")) }
+        let n = p.count
+        let target = out.reserve(n)
+        for i in 0..<n {
+            let c = p[i]
+            target[i] = isPrintable(c) ? c : UInt8(ascii: ".")
+        }
+        out.commit(n)
     }
 
     /// Printable bytes and line ends only; `\r\n` becomes one line end.

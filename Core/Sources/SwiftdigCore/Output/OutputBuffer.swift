@@ -5,137 +5,217 @@ import Glibc
 
 /// A growable byte buffer for building output without per-event allocation: the storage is kept and
 /// reused, and ``flush(to:)`` writes it out in large chunks.
+///
+/// The bytes live in raw memory owned by a reference shared between copies until one of them
+/// writes (copy on write, like `Array`), but without `Array`'s generic append paths: each write
+/// reserves its room once and stores through a pointer.
 public struct OutputBuffer {
-    /// The bytes written so far.
-    public private(set) var bytes: [UInt8]
+    /// Owns the memory; a copy of the buffer shares it until it writes.
+    final class Storage {
+        let base: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        deinit { base.deallocate() }
+    }
+
+    private var storage: Storage
+    /// The number of bytes in the buffer.
+    public private(set) var count: Int = 0
 
     /// Creates a buffer with room for `capacity` bytes.
     public init(capacity: Int = 1 << 16) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+        storage = Storage(capacity: capacity)
     }
 
-    /// The number of bytes in the buffer.
-    @inline(__always) public var count: Int { bytes.count }
+    /// A copy of the bytes written so far (allocates: for tests and cold paths).
+    public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
+
+    /// Calls `body` with the bytes written so far, valid only during the call.
+    @inline(__always) public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: storage.base, count: count))
+    }
+
+    /// The byte at `index` (below ``count``).
+    @inline(__always) public subscript(index: Int) -> UInt8 { storage.base[index] }
+
+    /// Makes room for `n` more bytes and returns where they go; the caller stores them and adds
+    /// them to ``count`` with ``commit(_:)``.
+    @inline(__always) mutating func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if _slowPath(count &+ n > storage.capacity || !isKnownUniquelyReferenced(&storage)) { grow(n) }
+        return storage.base + count
+    }
+
+    /// Adds `n` bytes stored after ``reserve(_:)`` to the buffer.
+    @inline(__always) mutating func commit(_ n: Int) { count &+= n }
+
+    @inline(never) private mutating func grow(_ n: Int) {
+        var capacity = storage.capacity
+        while capacity < count + n { capacity *= 2 }
+        let fresh = Storage(capacity: capacity)
+        fresh.base.update(from: storage.base, count: count)
+        storage = fresh
+    }
 
     /// Appends one byte.
-    @inline(__always) public mutating func append(_ byte: UInt8) { bytes.append(byte) }
+    @inline(__always) public mutating func append(_ byte: UInt8) {
+        reserve(1).pointee = byte
+        count &+= 1
+    }
 
     /// Appends raw bytes.
-    @inline(__always) public mutating func append(_ raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
+    @inline(__always) public mutating func append(_ raw: UnsafeRawBufferPointer) {
+        let n = raw.count
+        guard n != 0 else { return }
+        UnsafeMutableRawPointer(reserve(n)).copyMemory(from: raw.baseAddress!, byteCount: n)
+        count &+= n
+    }
+
+    /// Appends bytes.
+    @inline(__always) public mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) {
+        append(UnsafeRawBufferPointer(buffer))
+    }
 
     /// Appends the UTF-8 bytes of a string.
     @inline(__always) public mutating func append(_ string: String) {
         var s = string
-        s.withUTF8 { bytes.append(contentsOf: $0) }
+        s.withUTF8 { append($0) }
     }
 
     /// Appends a static string's bytes.
     @inline(__always) public mutating func append(_ string: StaticString) {
-        string.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        string.withUTF8Buffer { append($0) }
+    }
+
+    /// Appends the bytes of another buffer.
+    @inline(__always) public mutating func append(_ other: OutputBuffer) {
+        other.withUnsafeBytes { append($0) }
     }
 
     /// Appends a signed integer in decimal.
     @inline(__always) public mutating func append(decimal value: Int64) {
         if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
+            append(UInt8(ascii: "-"))
             append(decimal: UInt64(bitPattern: 0 &- value))
         } else {
             append(decimal: UInt64(value))
         }
     }
 
+    /// The number of decimal digits of `value`.
+    @inline(__always) static func digitCount(_ value: UInt64) -> Int {
+        var n = 1
+        var v = value
+        while v >= 10_000 {
+            v /= 10_000
+            n &+= 4
+        }
+        if v >= 10 { n &+= 1 }
+        if v >= 100 { n &+= 1 }
+        if v >= 1000 { n &+= 1 }
+        return n
+    }
+
+    /// Stores the last `width` decimal digits of `value` at `p`, zero-padded.
+    @inline(__always) static func storeDigits(_ value: UInt64, width: Int, at p: UnsafeMutablePointer<UInt8>) {
+        var v = value
+        var i = width
+        while i > 0 {
+            i &-= 1
+            p[i] = UInt8(truncatingIfNeeded: v % 10) &+ 48
+            v /= 10
+        }
+    }
+
     /// Appends an unsigned integer in decimal.
     @inline(__always) public mutating func append(decimal value: UInt64) {
         if value < 10 {
-            bytes.append(UInt8(truncatingIfNeeded: value) &+ 48)
+            append(UInt8(truncatingIfNeeded: value) &+ 48)
             return
         }
-        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)  // 32 bytes of scratch
-        withUnsafeMutableBytes(of: &digits) { scratch in
-            var v = value
-            var i = 32
-            while v != 0 {
-                i -= 1
-                scratch[i] = UInt8(truncatingIfNeeded: v % 10) &+ 48
-                v /= 10
-            }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[i..<32]))
-        }
+        let n = Self.digitCount(value)
+        Self.storeDigits(value, width: n, at: reserve(n))
+        count &+= n
     }
 
     /// Appends an unsigned integer in decimal, left-padded with zeros to `width` digits.
     public mutating func append(decimal value: UInt64, zeroPaddedTo width: Int) {
-        var digits = 1
-        var v = value
-        while v >= 10 {
-            v /= 10
-            digits += 1
-        }
-        if digits < width {
-            for _ in 0..<(width - digits) { bytes.append(UInt8(ascii: "0")) }
-        }
-        append(decimal: value)
+        let n = max(Self.digitCount(value), width)
+        Self.storeDigits(value, width: n, at: reserve(n))
+        count &+= n
     }
 
     /// Appends an unsigned integer in hexadecimal (`uppercase` as sysdig's `%X`, else `%x`).
     public mutating func append(hex value: UInt64, uppercase: Bool = true) {
-        let alphabet: StaticString = uppercase ? "0123456789ABCDEF" : "0123456789abcdef"
-        if value == 0 {
-            bytes.append(UInt8(ascii: "0"))
-            return
+        let letters = uppercase ? UInt8(ascii: "A") &- 10 : UInt8(ascii: "a") &- 10
+        let n = max(1, (64 - value.leadingZeroBitCount + 3) / 4)
+        let p = reserve(n)
+        var v = value
+        var i = n
+        while i > 0 {
+            i &-= 1
+            let d = UInt8(truncatingIfNeeded: v & 0xF)
+            p[i] = d < 10 ? d &+ 48 : d &+ letters
+            v >>= 4
         }
-        var shift = (64 - value.leadingZeroBitCount + 3) / 4 * 4
-        alphabet.withUTF8Buffer { digits in
-            while shift > 0 {
-                shift -= 4
-                bytes.append(digits[Int((value >> UInt64(shift)) & 0xF)])
-            }
-        }
+        count &+= n
     }
 
     /// Appends an unsigned integer in octal with a leading zero, as `%#o` does (`0` stays `0`).
     public mutating func append(octal value: UInt64) {
         if value == 0 {
-            bytes.append(UInt8(ascii: "0"))
+            append(UInt8(ascii: "0"))
             return
         }
-        var tmp: [UInt8] = []
+        let n = 1 + (64 - value.leadingZeroBitCount + 2) / 3
+        let p = reserve(n)
         var v = value
-        while v != 0 {
-            tmp.append(UInt8(v & 7) + 48)
+        var i = n
+        while i > 0 {
+            i &-= 1
+            p[i] = UInt8(truncatingIfNeeded: v & 7) &+ 48
             v >>= 3
         }
-        bytes.append(UInt8(ascii: "0"))
-        bytes.append(contentsOf: tmp.reversed())
+        count &+= n
     }
 
     /// Drops everything after the first `count` bytes.
     @inline(__always) public mutating func truncate(to count: Int) {
-        bytes.removeLast(bytes.count - count)
+        if count < self.count { self.count = max(0, count) }
+    }
+
+    /// Drops whatever follows the first NUL written at or after `start`: sysdig's values are C
+    /// strings and end there.
+    @inline(__always) mutating func cutAtNUL(from start: Int) {
+        guard start < count else { return }
+        if let hit = memchr(storage.base + start, 0, count - start) {
+            count = UnsafeMutableRawPointer(storage.base).distance(to: hit)
+        }
     }
 
     /// Empties the buffer, keeping its storage.
-    @inline(__always) public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+    @inline(__always) public mutating func removeAll() { count = 0 }
 
     /// Writes the buffer to a file descriptor and empties it.
     /// - Returns: false when the write failed (a closed pipe, a full disk).
     @discardableResult
     public mutating func flush(to fd: Int32) -> Bool {
+        var done = 0
         var ok = true
-        bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = write(fd, raw.baseAddress! + done, raw.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    ok = false
-                    return
-                }
-                done += n
+        while done < count {
+            let n = write(fd, storage.base + done, count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                ok = false
+                break
             }
+            done += n
         }
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
         return ok
     }
 }

@@ -11,7 +11,7 @@ public struct ParamRenderer {
     /// The length past which a buffer is cut and ends in `...` (0: never), in the default format.
     public var maxBufferLength: Int
     /// The rendered value of the last parameter.
-    public private(set) var value = OutputBuffer(capacity: 4096)
+    public internal(set) var value = OutputBuffer(capacity: 4096)
     /// The resolved form of the last parameter, empty when it has none.
     public private(set) var resolved = OutputBuffer(capacity: 4096)
 
@@ -32,18 +32,31 @@ public struct ParamRenderer {
     public mutating func render(_ event: Event, _ index: Int, parser: EventParser) {
         value.removeAll()
         resolved.removeAll()
-        guard index < event.info.params.count, var payload = event.param(index) else { return }
-        let outer = event.info.params[index]
+        let params = event.layout.pointee.params
+        guard index < params.count, let payload = event.param(index) else { return }
+        renderAppending(event, index, payload, params.baseAddress! + index, parser: parser)
+    }
+
+    /// Appends parameter `index` (its bytes `payload`, its schema entry `outer`) to ``value`` and
+    /// renders its resolved form into ``resolved``, which it empties first.
+    @inline(__always) mutating func renderAppending(
+        _ event: Event, _ index: Int, _ whole: UnsafeRawBufferPointer, _ outer: UnsafePointer<ParamLayout>,
+        parser: EventParser
+    ) {
+        resolved.removeAll()
+        var payload = whole
         var info = outer
-        if outer.type == .dyn, let choices = outer.dynamicChoices, payload.count != 0 {
+        if outer.pointee.hasChoices, payload.count != 0 {
             let choice = Int(payload[0])
+            let choices = outer.pointee.choices
             if choice < choices.count {
                 payload = UnsafeRawBufferPointer(rebasing: payload[1...])
-                info = choices[choice]
+                info = choices.baseAddress! + choice
             }
         }
-        let format = outer.format
-        switch info.type {
+        let format = outer.pointee.format
+        let type = info.pointee.type
+        switch type {
         case .int8: signed(payload.count >= 1 ? Int64(Int8(bitPattern: payload[0])) : 0, width: 32, format)
         case .int16: signed(Int64(read(payload, Int16.self)), width: 32, format)
         case .int32: signed(Int64(read(payload, Int32.self)), width: 32, format)
@@ -56,7 +69,7 @@ public struct ParamRenderer {
         case .pid:
             let pid = read(payload, Int64.self)
             value.append(decimal: pid)
-            if let t = parser.state.thread(pid) { resolved.append(t.comm) }
+            if let t = parser.state.thread(pid) { resolved.append(t.commBytes.raw) }
         case .errno:
             let v = read(payload, Int64.self)
             value.append(decimal: v)
@@ -64,7 +77,7 @@ public struct ParamRenderer {
         case .charbuf:
             appendCString(payload, sanitize: false, into: &value)
         case .fspath, .fsrelpath:
-            renderPath(event, index, payload, info, parser: parser)
+            renderPath(event, index, payload, info.pointee, parser: parser)
         case .bytebuf:
             renderBuffer(payload)
         case .sockaddr: renderSockaddr(payload, parser: parser)
@@ -92,22 +105,22 @@ public struct ParamRenderer {
                 resolved.append(UInt8(ascii: "s"))
             }
         case .flags8, .flags16, .flags32:
-            let v: UInt32 = info.type == .flags8
+            let v: UInt32 = type == .flags8
                 ? UInt32(payload.count >= 1 ? payload[0] : 0)
-                : info.type == .flags16 ? UInt32(read(payload, UInt16.self)) : read(payload, UInt32.self)
+                : type == .flags16 ? UInt32(read(payload, UInt16.self)) : read(payload, UInt32.self)
             value.append(decimal: UInt64(v))
-            renderFlags(v, outer.names)
+            renderFlags(v, outer.pointee)
         case .mode:
             let v = read(payload, UInt32.self)
             signed(Int64(Int32(bitPattern: v)), width: 32, format)
-            renderFlags(v, outer.names)
+            renderFlags(v, outer.pointee)
         case .abstime, .dyn:
             value.append("INVALID DYNAMIC PARAMETER")
         case .uid, .gid:
             let v = read(payload, UInt32.self)
             if v < UInt32.max {
                 value.append(decimal: Int64(Int32(bitPattern: v)))
-                let name = info.type == .uid ? parser.state.users[v]?.name : parser.state.groups[v]?.name
+                let name = type == .uid ? parser.state.users[v]?.name : parser.state.groups[v]?.name
                 if let name { resolved.append(PathResolution.sanitized(name)) } else { resolved.append("<NA>") }
             } else {
                 value.append("-1")
@@ -178,7 +191,7 @@ public struct ParamRenderer {
                 }
             }
             resolved.append(UInt8(ascii: ">"))
-            resolved.append(PathResolution.sanitized(info.name))
+            resolved.append(info.nameBytes.raw)
         } else if fd == EventParser.atFDCWD {
             resolved.append("AT_FDCWD")
         } else if let name = ErrnoNames.name(for: -Int64(Int32(truncatingIfNeeded: fd))) {
@@ -187,34 +200,40 @@ public struct ParamRenderer {
     }
 
     private mutating func renderPath(
-        _ event: Event, _ index: Int, _ payload: UnsafeRawBufferPointer, _ info: ParamInfo, parser: EventParser
+        _ event: Event, _ index: Int, _ payload: UnsafeRawBufferPointer, _ info: ParamLayout, parser: EventParser
     ) {
         appendCString(payload, sanitize: true, into: &value)
         guard let t = parser.thread, payload.count > 0 else { return }
         if payload.starts(with: "<NA>".utf8) { return }
-        var base = parser.state.cwd(of: t)
-        if info.type == .fsrelpath, let dirIndex = info.dirfdIndex, dirIndex < event.info.params.count,
-            event.info.params[dirIndex].type == .fd, let dirfd = event.int64(dirIndex), dirfd != EventParser.atFDCWD
+        let params = event.layout.pointee.params
+        let dirIndex = info.dirfdIndex
+        if info.type == .fsrelpath, dirIndex >= 0, dirIndex < params.count, params[dirIndex].type == .fd,
+            let dirfd = event.int64(dirIndex), dirfd != EventParser.atFDCWD
         {
+            // Relative to a directory fd: its name and a slash, or nothing when unknown.
             if let dir = parser.state.fd(dirfd, of: t), !dir.name.isEmpty {
-                base = PathResolution.sanitized(dir.name) + "/"
-            } else {
-                base = ""
+                resolved.append(dir.nameBytes.raw)
+                resolved.append(UInt8(ascii: "/"))
             }
+        } else {
+            resolved.append(parser.state.cwdUTF8(of: t))
         }
-        let joined = PathResolution.concatenate(Array(base.utf8), payload)
-        if joined.relative { resolved.append(UnsafeRawBufferPointer(start: joined.path, count: joined.path.count)) }
+        if !PathResolution.concatenate(into: &resolved, payload) { resolved.removeAll() }
     }
 
     private mutating func renderBuffer(_ p: UnsafeRawBufferPointer) {
         guard p.count > 0 else { return }
-        BufferEncoding.encode(p, format: bufferFormat, into: &value)
-        if maxBufferLength != 0 && value.count > maxBufferLength && bufferFormat == .normal {
-            value.truncate(to: maxBufferLength)
-            if maxBufferLength > 3 {
-                value.truncate(to: maxBufferLength - 3)
-                value.append("...")
-            }
+        let start = value.count
+        let limit = maxBufferLength
+        guard limit != 0 && bufferFormat == .normal else {
+            BufferEncoding.encode(p, format: bufferFormat, into: &value)
+            return
+        }
+        // One output byte per input byte: encode no more than can show.
+        BufferEncoding.dots(UnsafeRawBufferPointer(rebasing: p.prefix(limit + 1)), into: &value)
+        if value.count - start > limit {
+            value.truncate(to: start + (limit > 3 ? limit - 3 : limit))
+            if limit > 3 { value.append("...") }
         }
     }
 
@@ -316,19 +335,19 @@ public struct ParamRenderer {
 
     /// Flag names joined by `|`, walking the table in order as sysdig does; an exact match of a table
     /// entry ends the walk with that name.
-    private mutating func renderFlags(_ v: UInt32, _ table: NameTable?) {
-        guard let table else { return }
+    private mutating func renderFlags(_ v: UInt32, _ param: ParamLayout) {
+        guard param.hasNames else { return }
         var remaining = v
         var separator = false
-        for entry in table.entries {
+        for entry in param.flagNames {
             if entry.value == v {
                 if separator { resolved.append(UInt8(ascii: "|")) }
-                resolved.append(entry.name)
+                resolved.append(entry.name.raw)
                 return
             }
             if (entry.value == 0 && v == 0) || (entry.value != 0 && remaining & entry.value == entry.value && remaining != 0) {
                 if separator { resolved.append(UInt8(ascii: "|")) }
-                resolved.append(entry.name)
+                resolved.append(entry.name.raw)
                 separator = true
                 remaining &= ~entry.value
             }

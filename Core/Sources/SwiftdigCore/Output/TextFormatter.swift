@@ -29,7 +29,7 @@ public struct TextFormatter {
         out.append(UInt8(ascii: " "))
         out.append(decimal: UInt64(event.cpu))
         out.append(UInt8(ascii: " "))
-        if let t = parser.thread { out.append(t.comm) } else { out.append("<NA>") }
+        if let t = parser.thread { out.append(t.commBytes.raw) } else { out.append("<NA>") }
         out.append(" (")
         out.append(decimal: event.tid)
         out.append(") ")
@@ -43,12 +43,12 @@ public struct TextFormatter {
 
     /// `evt.type`: the event's name, or the system call's for generic events.
     public func appendType(_ event: Event, into out: inout OutputBuffer) {
-        let type = event.type
-        if type == EventCode.genericE || type == EventCode.genericX {
+        let layout = event.layout
+        if layout.pointee.isGeneric {
             let id = Int(event.integer(0, as: UInt16.self) ?? 0)
             out.append(SyscallNames.name(forPPMSC: UInt16(id)) ?? "")
         } else {
-            out.append(event.info.name)
+            out.append(layout.pointee.name.raw)
         }
     }
 
@@ -79,33 +79,32 @@ public struct TextFormatter {
     /// `evt.info`: `name=value` or `name=value(resolved)` for every parameter, each followed by a
     /// space; nothing for generic events.
     public mutating func appendInfo(_ event: Event, parser: EventParser, into out: inout OutputBuffer) {
-        let type = event.type
-        if type == EventCode.genericE || type == EventCode.genericX { return }
-        let count = min(event.paramCount, event.info.legacyParamCount)
+        let layout = event.layout
+        if layout.pointee.isGeneric { return }
+        let count = min(event.paramCount, layout.pointee.legacyParamCount)
+        guard count > 0 else { return }
+        let params = layout.pointee.params.baseAddress!
+        // The renderer writes values straight into the line: lend it the line's buffer.
+        swap(&out, &renderer.value)
+        var offset = event.valuesOffset
         var i = 0
         while i < count {
-            renderer.render(event, i, parser: parser)
-            out.append(event.info.params[i].name)
-            out.append(UInt8(ascii: "="))
-            Self.appendCStringPrefix(renderer.value.bytes, into: &out)
+            let payload = event.param(i, at: offset)
+            offset &+= payload.count
+            renderer.value.append(params[i].label.raw)
+            let start = renderer.value.count
+            renderer.renderAppending(event, i, payload, params + i, parser: parser)
+            renderer.value.cutAtNUL(from: start)
             if renderer.resolved.count != 0 {
-                out.append(UInt8(ascii: "("))
-                Self.appendCStringPrefix(renderer.resolved.bytes, into: &out)
-                out.append(UInt8(ascii: ")"))
+                renderer.value.append(UInt8(ascii: "("))
+                let start = renderer.value.count
+                renderer.value.append(renderer.resolved)
+                renderer.value.cutAtNUL(from: start)
+                renderer.value.append(UInt8(ascii: ")"))
             }
-            out.append(UInt8(ascii: " "))
-            i += 1
+            renderer.value.append(UInt8(ascii: " "))
+            i &+= 1
         }
-    }
-
-    /// Appends bytes up to the first NUL, as sysdig's C strings end there.
-    @inline(__always) static func appendCStringPrefix(_ bytes: [UInt8], into out: inout OutputBuffer) {
-        bytes.withUnsafeBytes { raw in
-            if let nul = raw.firstIndex(of: 0) {
-                out.append(UnsafeRawBufferPointer(rebasing: raw[0..<nul]))
-            } else {
-                out.append(raw)
-            }
-        }
+        swap(&out, &renderer.value)
     }
 }

@@ -17,17 +17,19 @@ public enum TimeFormat: Character, Sendable {
 extension OutputBuffer {
     /// Appends `hh:mm:ss.nnnnnnnnn` (UTC) for a timestamp in nanoseconds.
     mutating func appendClock(_ ts: UInt64, nanoseconds: Bool = true) {
-        let sec = ts / 1_000_000_000
-        let s = sec % 86400
-        append(decimal: s / 3600, zeroPaddedTo: 2)
-        append(UInt8(ascii: ":"))
-        append(decimal: (s % 3600) / 60, zeroPaddedTo: 2)
-        append(UInt8(ascii: ":"))
-        append(decimal: s % 60, zeroPaddedTo: 2)
+        let s = (ts / 1_000_000_000) % 86400
+        let n = nanoseconds ? 18 : 8
+        let p = reserve(n)
+        Self.storeDigits(s / 3600, width: 2, at: p)
+        p[2] = UInt8(ascii: ":")
+        Self.storeDigits((s % 3600) / 60, width: 2, at: p + 3)
+        p[5] = UInt8(ascii: ":")
+        Self.storeDigits(s % 60, width: 2, at: p + 6)
         if nanoseconds {
-            append(UInt8(ascii: "."))
-            append(decimal: ts % 1_000_000_000, zeroPaddedTo: 9)
+            p[8] = UInt8(ascii: ".")
+            Self.storeDigits(ts % 1_000_000_000, width: 9, at: p + 9)
         }
+        commit(n)
     }
 
     /// Appends `s.nnnnnnnnn` for a duration in nanoseconds.

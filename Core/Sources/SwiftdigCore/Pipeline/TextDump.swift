@@ -40,7 +40,7 @@ public enum TextDump {
                 if options.summary { counts.count(event) }
                 if options.quiet { return true }
                 // Internal events (procinfo and the like) are numbered but never printed.
-                if event.info.category.rawValue & EventCategory.internal.rawValue != 0 { return true }
+                if event.layout.pointee.isInternal { return true }
                 if inspector.parser.filteredOut { return true }
                 formatter.format(event, parser: inspector.parser, firstTimestamp: inspector.firstTimestamp, into: &out)
                 if out.count >= 1 << 16 {

@@ -43,7 +43,8 @@ public final class EventParser {
     /// parsed further.
     private func reset(_ event: Event) -> Bool {
         let type = event.type
-        let flags = event.info.flags
+        let layout = event.layout
+        let flags = layout.pointee.flags
         fdInfo = nil
         errorCode = 0
         if flags.contains(.skipParseReset) {
@@ -78,8 +79,7 @@ public final class EventParser {
             t.lastEventDataValid = false
             if t.lastEventType != EventCode.tracerE { return false }
         }
-        if event.paramCount != 0, let first = event.info.params.first, first.name == "res" || first.name == "fd",
-            let res = event.int64(0), res < 0
+        if event.paramCount != 0, layout.pointee.firstParamIsResult, let res = event.int64(0), res < 0
         {
             errorCode = Int32(truncatingIfNeeded: -res)
         }

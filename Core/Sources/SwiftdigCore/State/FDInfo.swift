@@ -163,7 +163,9 @@ public final class FDInfo {
     /// What the fd refers to.
     public var type: FDType
     /// The fd's name: a path, a connection tuple, a unix socket path, ...
-    public var name: String
+    public var name: String { didSet { nameBytes.set(name, sanitized: true) } }
+    /// ``name`` without the bytes sysdig drops as unprintable, as output shows it.
+    private(set) var nameBytes = OwnedBytes()
     /// The open flags (`PPM_O_*`) for files.
     public var openFlags: UInt32 = 0
     /// The inode number, when known.
@@ -181,7 +183,13 @@ public final class FDInfo {
     public init(type: FDType, name: String = "") {
         self.type = type
         self.name = name
+        nameBytes.set(name, sanitized: true)
     }
+
+    deinit { nameBytes.free() }
+
+    /// ``name`` as output prints it (unprintable bytes dropped), valid until the name changes.
+    public var sanitizedNameUTF8: UnsafeRawBufferPointer { nameBytes.raw }
 
     /// A copy of this fd (fd tables are copied on fork).
     public func copy() -> FDInfo {

@@ -15,23 +15,29 @@ enum PathResolution {
     /// and `..` and doubled separators. Returns the joined path and whether `path` was relative
     /// (sysdig shows the resolved form only then).
     static func concatenate(_ base: [UInt8], _ path: UnsafeRawBufferPointer) -> (path: [UInt8], relative: Bool) {
+        var target = OutputBuffer(capacity: base.count + path.count)
+        base.withUnsafeBytes { target.append($0) }
+        let relative = concatenate(into: &target, path)
+        return (target.bytes, relative)
+    }
+
+    /// Appends `path` to `target` (which holds the base directory, ending in `/`) when `path` is
+    /// relative, or replaces `target` with it when it is absolute, folding `.`, `..` and doubled
+    /// separators. Returns whether `path` was relative.
+    static func concatenate(into target: inout OutputBuffer, _ path: UnsafeRawBufferPointer) -> Bool {
         // The driver's strings end at the first NUL.
         var end = 0
         while end < path.count && path[end] != 0 { end += 1 }
         let source = UnsafeRawBufferPointer(rebasing: path[0..<end])
-        if end != 0 && source[0] != UInt8(ascii: "/") {
-            var target = base
-            copyAndSanitize(&target, baseCount: 0, source)
-            return (target, true)
-        }
-        var target: [UInt8] = []
-        copyAndSanitize(&target, baseCount: 0, source)
-        return (target, false)
+        let relative = end != 0 && source[0] != UInt8(ascii: "/")
+        if !relative { target.removeAll() }
+        copyAndSanitize(&target, source)
+        return relative
     }
 
     /// Appends `path` to `target`, folding `.`, `..` and repeated `/`, replacing unprintable bytes
     /// with `.`, and dropping a trailing `/` (but never the root).
-    static func copyAndSanitize(_ target: inout [UInt8], baseCount: Int, _ path: UnsafeRawBufferPointer) {
+    static func copyAndSanitize(_ target: inout OutputBuffer, _ path: UnsafeRawBufferPointer) {
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
         var pc = 0
         @inline(__always) func at(_ i: Int) -> UInt8 { i < path.count ? path[i] : 0 }
@@ -41,16 +47,15 @@ enum PathResolution {
                 pc += delta
                 return
             }
-            target.removeLast()
-            while target.count >= 1, target[target.count - 1] != slash {
-                target.removeLast()
-            }
+            var n = target.count - 1
+            while n >= 1, target[n - 1] != slash { n -= 1 }
+            target.truncate(to: n)
             pc += delta
         }
         while true {
             let c = at(pc)
             if c == 0 {
-                if target.count > 1, target[target.count - 1] == slash { target.removeLast() }
+                if target.count > 1, target[target.count - 1] == slash { target.truncate(to: target.count - 1) }
                 return
             }
             if isInvalid(c) {
@@ -76,12 +81,8 @@ enum PathResolution {
                     pc += 1
                 }
             } else if c == slash {
-                if let last = target.last, last == slash {
-                    pc += 1
-                } else {
-                    target.append(c)
-                    pc += 1
-                }
+                if target.count == 0 || target[target.count - 1] != slash { target.append(c) }
+                pc += 1
             } else {
                 target.append(c)
                 pc += 1

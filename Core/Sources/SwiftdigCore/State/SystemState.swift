@@ -45,6 +45,8 @@ public final class SystemState {
     var tidOfFDsToRemove: Int64 = -1
 
     private var lastLookup: ThreadInfo?
+    /// Changes whenever a thread is added or removed (main-thread caches check it).
+    private var generation: UInt64 = 1
 
     /// Creates an empty state.
     public init() {}
@@ -81,6 +83,7 @@ public final class SystemState {
         }
         threads[thread.tid] = thread
         lastLookup = nil
+        generation &+= 1
     }
 
     /// Removes the thread `tid`; a main thread with live threads stays unless `force` is set.
@@ -92,16 +95,19 @@ public final class SystemState {
         }
         threads[tid] = nil
         lastLookup = nil
+        generation &+= 1
     }
 
     /// The main thread of `thread`'s process (the thread itself for a single-threaded process).
     public func mainThread(of thread: ThreadInfo) -> ThreadInfo? {
         if thread.isMainThread { return thread }
-        if let cached = thread.cachedMainThread, cached.tid == thread.pid, threads[cached.tid] === cached {
-            return cached
+        if thread.cachedMainGeneration == generation && thread.cachedMainPid == thread.pid {
+            return thread.cachedMainThread
         }
         let main = self.thread(thread.pid)
         thread.cachedMainThread = main
+        thread.cachedMainGeneration = generation
+        thread.cachedMainPid = thread.pid
         return main
     }
 
@@ -126,6 +132,15 @@ public final class SystemState {
     /// The working directory of `thread`'s process, ending in `/`.
     public func cwd(of thread: ThreadInfo) -> String {
         mainThread(of: thread)?.cwd ?? "./"
+    }
+
+    /// The working directory of `thread`'s process as bytes, ending in `/`, valid until it changes.
+    func cwdUTF8(of thread: ThreadInfo) -> UnsafeRawBufferPointer {
+        guard let main = mainThread(of: thread) else {
+            let dotSlash: StaticString = "./"
+            return UnsafeRawBufferPointer(start: dotSlash.utf8Start, count: 2)
+        }
+        return main.cwdBytes.raw
     }
 
     /// Changes the working directory of `thread`'s process to `path`, relative to the current one.

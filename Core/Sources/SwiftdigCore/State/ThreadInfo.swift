@@ -25,7 +25,7 @@ public final class ThreadInfo {
     public var ptid: Int64 = -1
     public var sid: Int64 = 0
     public var vpgid: Int64 = 0
-    public var comm: String = ""
+    public var comm: String = "" { didSet { commBytes.set(comm) } }
     public var exe: String = ""
     public var exepath: String = ""
     public var exeWritable = false
@@ -35,7 +35,7 @@ public final class ThreadInfo {
     public var root: String = "/"
     /// The working directory, ending in `/` (read it through ``SystemState/cwd(of:)``: threads share
     /// their process's).
-    public var cwd: String = ""
+    public var cwd: String = "" { didSet { cwdBytes.set(cwd) } }
     public var fdlimit: Int64 = 0
     public var flags: UInt32 = 0
     public var uid: UInt32 = 0xFFFF_FFFF
@@ -65,14 +65,30 @@ public final class ThreadInfo {
     var latency: UInt64 = 0
     var lastLatencyEnterTime: UInt64 = 0
 
-    /// The main thread, cached once found.
-    weak var cachedMainThread: ThreadInfo?
+    /// ``comm`` and ``cwd`` as bytes, for output.
+    private(set) var commBytes = OwnedBytes()
+    private(set) var cwdBytes = OwnedBytes()
+
+    /// The main thread, cached once found, valid while the thread table's generation is
+    /// ``cachedMainGeneration`` and the pid ``cachedMainPid`` (unowned: a weak reference would make
+    /// every retain of a thread slow).
+    unowned(unsafe) var cachedMainThread: ThreadInfo?
+    var cachedMainGeneration: UInt64 = 0
+    var cachedMainPid: Int64 = 0
 
     /// Creates a thread.
     public init(tid: Int64, pid: Int64) {
         self.tid = tid
         self.pid = pid
     }
+
+    deinit {
+        commBytes.free()
+        cwdBytes.free()
+    }
+
+    /// ``comm``'s bytes, valid until it changes.
+    public var commUTF8: UnsafeRawBufferPointer { commBytes.raw }
 
     /// Whether this thread is its process's main thread.
     public var isMainThread: Bool { pid == tid || flags & CloneFlag.isMainThread != 0 }

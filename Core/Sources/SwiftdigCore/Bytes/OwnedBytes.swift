@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// A byte copy of a string kept next to it by a state object (a thread's name, an fd's name), so
+/// that output can append it without reference counting or UTF-8 checks.
+///
+/// The memory belongs to the object that holds the value: it calls ``set(_:sanitized:)`` whenever
+/// the string changes and ``free()`` in its `deinit`. Never copy the value out of its owner.
+struct OwnedBytes {
+    private var base: UnsafeMutablePointer<UInt8>?
+    private var capacity = 0
+    /// The number of bytes.
+    private(set) var count = 0
+
+    init() {}
+
+    /// Replaces the bytes with `string`'s, without the bytes sysdig finds unprintable when
+    /// `sanitized` is set.
+    mutating func set(_ string: String, sanitized: Bool = false) {
+        var s = string
+        s.withUTF8 { utf8 in
+            if utf8.count > capacity {
+                base?.deallocate()
+                capacity = max(utf8.count, 16)
+                base = .allocate(capacity: capacity)
+            }
+            var n = 0
+            for c in utf8 where !sanitized || !PathResolution.isInvalid(c) {
+                base![n] = c
+                n += 1
+            }
+            count = n
+        }
+    }
+
+    /// The bytes, valid until the next ``set(_:sanitized:)`` or ``free()``.
+    @inline(__always) var raw: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+    /// Releases the memory.
+    mutating func free() {
+        base?.deallocate()
+        base = nil
+        capacity = 0
+        count = 0
+    }
+}

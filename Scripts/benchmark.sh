@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures swiftdig against sysdig 0.29.3 on the same multi-million-event capture, in one run.
-# Usage: Scripts/benchmark.sh [copies]   (default 1500 copies of curl_google: about 2.3 million events)
+# Usage: [SCRATCH_PATH=dir] [BENCH_CAPTURE=file] Scripts/benchmark.sh [copies]
+#   (default 1500 copies of curl_google: about 2.3 million events)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 copies=${1:-1500}
@@ -9,8 +10,9 @@ big=${BENCH_CAPTURE:-/tmp/swiftdig-bench-curl-$copies.scap}
 if [ ! -f "$big" ]; then
     python3 "$shared/tools/replicate-scap.py" "$shared/captures/curl_google.scap" "$big" "$copies" >/dev/null
 fi
-swift build -c release >/dev/null
-ours=.build/release/swiftdig
+scratch=${SCRATCH_PATH:-.build}   # SCRATCH_PATH=.build-x to share the machine with other builds
+swift build -c release --scratch-path "$scratch" >/dev/null
+ours=$scratch/release/swiftdig
 export TZ=UTC
 cat "$big" >/dev/null   # into the page cache
 

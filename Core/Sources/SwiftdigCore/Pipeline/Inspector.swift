@@ -25,6 +25,9 @@ public final class Inspector {
     public private(set) var machine: MachineInfo?
     /// The capture being read.
     public let reader: ScapReader
+    /// Whether events of codes sysdig 0.29.3 does not know (``EventSchema/legacyCount`` and up)
+    /// are dropped as it drops them: unnumbered, uncounted, without effect on the state.
+    public var skipsNewerEvents = true
 
     /// Opens the capture at `path`.
     public init(path: String) throws(ScapError) {
@@ -41,6 +44,8 @@ public final class Inspector {
         while let block = try reader.nextBlock() {
             switch block {
             case .event(let raw):
+                // libscap 0.29.3 skips such events as soon as it has read their block.
+                if skipsNewerEvents && Int(raw.header.type) >= EventSchema.legacyCount { continue }
                 eventCount &+= 1
                 let event = Event(
                     bytes: raw.bytes, cpu: raw.cpu, dumpFlags: raw.flags ?? 0, number: eventCount,

@@ -29,6 +29,8 @@ public final class Inspector {
     /// are dropped as it drops them: unnumbered, uncounted, without effect on the state.
     public var skipsNewerEvents = true
 
+    private var progress: ReadProgress?
+
     /// Opens the capture at `path`.
     public init(path: String) throws(ScapError) {
         reader = try ScapReader(path: path, largePayloadTypes: EventSchema.largePayloadTypes)
@@ -41,7 +43,20 @@ public final class Inspector {
     /// during the call. A damaged capture ends the run with a ``ScapError`` after the events before
     /// the damage were delivered.
     public func run(_ body: (Event) throws -> Bool) throws {
-        while let block = try reader.nextBlock() {
+        while true {
+            let blockStart = reader.offset
+            guard let block = try reader.nextBlock() else {
+                progress?.end()
+                return
+            }
+            if let progress {
+                let length = Int(reader.offset - blockStart)
+                if case .event = block {
+                    progress.event(at: blockStart, length: length)
+                } else {
+                    progress.otherBlock(at: blockStart, length: length)
+                }
+            }
             switch block {
             case .event(let raw):
                 // libscap 0.29.3 skips such events as soon as it has read their block.
@@ -77,6 +92,16 @@ public final class Inspector {
             }
         }
     }
+
+    /// Starts following how far sysdig 0.29.3 would be in the file, for ``readProgress`` (a second
+    /// pass over the file: only for `-P`). Call it before ``run(_:)``.
+    public func trackReadProgress() {
+        if progress == nil { progress = ReadProgress(path: reader.path) }
+    }
+
+    /// How far in the file sysdig 0.29.3 would be after the current event, in percent, when
+    /// ``trackReadProgress()`` was called (0 when the file could not be opened again).
+    public var readProgress: Double { progress?.percent ?? 0 }
 
     /// A thread as sysdig builds it from a process-list entry.
     static func thread(from r: ProcessRecord) -> ThreadInfo {

@@ -13,8 +13,9 @@ struct OwnedBytes {
 
     init() {}
 
-    /// Replaces the bytes with `string`'s, without the bytes sysdig finds unprintable when
-    /// `sanitized` is set.
+    /// Replaces the bytes with `string`'s up to its first NUL (sysdig keeps names as C strings),
+    /// or, when `sanitized` is set, with all of them but those sysdig finds unprintable (NUL
+    /// included).
     mutating func set(_ string: String, sanitized: Bool = false) {
         var s = string
         s.withUTF8 { utf8 in
@@ -24,7 +25,12 @@ struct OwnedBytes {
                 base = .allocate(capacity: capacity)
             }
             var n = 0
-            for c in utf8 where !sanitized || !PathResolution.isInvalid(c) {
+            for c in utf8 {
+                if sanitized {
+                    if PathResolution.isInvalid(c) { continue }
+                } else if c == 0 {
+                    break
+                }
                 base![n] = c
                 n += 1
             }

@@ -61,6 +61,60 @@ public struct OutputBuffer {
         storage = fresh
     }
 
+    /// Appends up to `maxCount` bytes in one go: `body` stores them through the pointer it gets
+    /// (with the `Cursor` helpers) and returns how many it stored.
+    @inline(__always) mutating func append(maxCount: Int, _ body: (inout Cursor) -> Void) {
+        var cursor = Cursor(at: reserve(maxCount))
+        body(&cursor)
+        count &+= cursor.written
+    }
+
+    /// Stores bytes through a pointer into room already reserved (see ``append(maxCount:_:)``).
+    struct Cursor {
+        private let base: UnsafeMutablePointer<UInt8>
+        /// How many bytes were stored.
+        private(set) var written = 0
+
+        init(at base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+        @inline(__always) mutating func put(_ byte: UInt8) {
+            base[written] = byte
+            written &+= 1
+        }
+
+        @inline(__always) mutating func put(_ raw: UnsafeRawBufferPointer) {
+            guard raw.count != 0 else { return }
+            UnsafeMutableRawPointer(base + written).copyMemory(from: raw.baseAddress!, byteCount: raw.count)
+            written &+= raw.count
+        }
+
+        @inline(__always) mutating func put(decimal value: UInt64) {
+            let n = OutputBuffer.digitCount(value)
+            OutputBuffer.storeDigits(value, width: n, at: base + written)
+            written &+= n
+        }
+
+        /// The last `width` digits of `value`, zero-padded.
+        @inline(__always) mutating func put(digits value: UInt64, width: Int) {
+            OutputBuffer.storeDigits(value, width: width, at: base + written)
+            written &+= width
+        }
+
+        @inline(__always) mutating func put(decimal value: Int64) {
+            if value < 0 { put(UInt8(ascii: "-")) }
+            put(decimal: value < 0 ? UInt64(bitPattern: 0 &- value) : UInt64(value))
+        }
+    }
+
+    /// Lets `body` edit the bytes in place: it gets the start of the storage, with room for
+    /// ``count`` plus `extra` bytes, and the count to update (never past that room).
+    @inline(__always) mutating func edit(reserving extra: Int, _ body: (UnsafeMutablePointer<UInt8>, inout Int) -> Void) {
+        let base = reserve(extra) - count
+        var n = count
+        body(base, &n)
+        count = n
+    }
+
     /// Appends one byte.
     @inline(__always) public mutating func append(_ byte: UInt8) {
         reserve(1).pointee = byte
@@ -186,15 +240,6 @@ public struct OutputBuffer {
     /// Drops everything after the first `count` bytes.
     @inline(__always) public mutating func truncate(to count: Int) {
         if count < self.count { self.count = max(0, count) }
-    }
-
-    /// Drops whatever follows the first NUL written at or after `start`: sysdig's values are C
-    /// strings and end there.
-    @inline(__always) mutating func cutAtNUL(from start: Int) {
-        guard start < count else { return }
-        if let hit = memchr(storage.base + start, 0, count - start) {
-            count = UnsafeMutableRawPointer(storage.base).distance(to: hit)
-        }
     }
 
     /// Empties the buffer, keeping its storage.

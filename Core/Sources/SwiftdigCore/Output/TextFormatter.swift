@@ -10,6 +10,10 @@ public struct TextFormatter {
     /// Renders the parameters that `evt.info` lists.
     public var renderer: ParamRenderer
     private var previousPrintedTS: UInt64 = 0
+    /// `hh:mm:ss` of the last second printed, as 8 bytes, and that second (events come in bursts
+    /// within one second: the clock's divisions are done once per second).
+    private var clockSecond: UInt64 = .max
+    private var clockText: UInt64 = 0
 
     /// Creates a formatter.
     public init(timeFormat: TimeFormat = .human, bufferFormat: BufferFormat = .normal, maxBufferLength: Int = 80) {
@@ -23,33 +27,47 @@ public struct TextFormatter {
     public mutating func format(
         _ event: Event, parser: EventParser, firstTimestamp: UInt64, into out: inout OutputBuffer
     ) {
-        out.append(decimal: event.number)
-        out.append(UInt8(ascii: " "))
+        out.append(maxCount: 21) {
+            $0.put(decimal: event.number)
+            $0.put(UInt8(ascii: " "))
+        }
         appendTime(event, parser: parser, firstTimestamp: firstTimestamp, into: &out)
-        out.append(UInt8(ascii: " "))
-        out.append(decimal: UInt64(event.cpu))
-        out.append(UInt8(ascii: " "))
-        if let t = parser.thread { out.append(t.commBytes.raw) } else { out.append("<NA>") }
-        out.append(" (")
-        out.append(decimal: event.tid)
-        out.append(") ")
-        out.append(event.isEnter ? UInt8(ascii: ">") : UInt8(ascii: "<"))
-        out.append(UInt8(ascii: " "))
-        appendType(event, into: &out)
-        out.append(UInt8(ascii: " "))
+        let na: StaticString = "<NA>"
+        let comm = parser.thread?.commBytes.raw ?? UnsafeRawBufferPointer(start: na.utf8Start, count: 4)
+        let name = typeName(event)
+        out.append(maxCount: comm.count + name.count + 41) {
+            put(event, comm: comm, into: &$0)
+            $0.put(name)
+            $0.put(UInt8(ascii: " "))
+        }
         appendInfo(event, parser: parser, into: &out)
         out.append(UInt8(ascii: "\n"))
     }
 
+    /// ` cpu comm (tid) dir `: the part of the line between the time and the type.
+    @inline(__always) private func put(_ event: Event, comm: UnsafeRawBufferPointer, into c: inout OutputBuffer.Cursor) {
+        c.put(UInt8(ascii: " "))
+        c.put(decimal: UInt64(event.cpu))
+        c.put(UInt8(ascii: " "))
+        c.put(comm)
+        c.put(UInt8(ascii: " "))
+        c.put(UInt8(ascii: "("))
+        c.put(decimal: event.tid)
+        c.put(UInt8(ascii: ")"))
+        c.put(UInt8(ascii: " "))
+        c.put(event.isEnter ? UInt8(ascii: ">") : UInt8(ascii: "<"))
+        c.put(UInt8(ascii: " "))
+    }
+
     /// `evt.type`: the event's name, or the system call's for generic events.
     public func appendType(_ event: Event, into out: inout OutputBuffer) {
+        out.append(typeName(event))
+    }
+
+    @inline(__always) private func typeName(_ event: Event) -> UnsafeRawBufferPointer {
         let layout = event.layout
-        if layout.pointee.isGeneric {
-            let id = Int(event.integer(0, as: UInt16.self) ?? 0)
-            out.append(SyscallNames.name(forPPMSC: UInt16(id)) ?? "")
-        } else {
-            out.append(layout.pointee.name.raw)
-        }
+        guard layout.pointee.isGeneric else { return layout.pointee.name.raw }
+        return EventLayouts.syscallName(event.integer(0, as: UInt16.self) ?? 0)
     }
 
     /// `evt.outputtime` in the chosen ``TimeFormat``.
@@ -59,7 +77,19 @@ public struct TextFormatter {
         let ts = event.timestamp
         switch timeFormat {
         case .human:
-            out.appendClock(ts)
+            let second = ts / 1_000_000_000
+            if second != clockSecond {
+                var text = OutputBuffer(capacity: 16)
+                text.appendClock(ts, nanoseconds: false)
+                clockText = text.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                clockSecond = second
+            }
+            let text = clockText
+            out.append(maxCount: 18) { c in
+                withUnsafeBytes(of: text) { c.put($0) }
+                c.put(UInt8(ascii: "."))
+                c.put(digits: ts % 1_000_000_000, width: 9)
+            }
         case .absolute:
             // sysdig does not pad the nanoseconds here.
             out.append(decimal: ts / 1_000_000_000)
@@ -92,17 +122,20 @@ public struct TextFormatter {
             let payload = event.param(i, at: offset)
             offset &+= payload.count
             renderer.value.append(params[i].label.raw)
-            let start = renderer.value.count
+            // No value or resolved form holds a NUL: payload strings end at theirs and names from
+            // the state were cut at theirs, as sysdig's C strings are.
             renderer.renderAppending(event, i, payload, params + i, parser: parser)
-            renderer.value.cutAtNUL(from: start)
             if renderer.resolved.count != 0 {
-                renderer.value.append(UInt8(ascii: "("))
-                let start = renderer.value.count
-                renderer.value.append(renderer.resolved)
-                renderer.value.cutAtNUL(from: start)
-                renderer.value.append(UInt8(ascii: ")"))
+                let resolved = renderer.resolved
+                renderer.value.append(maxCount: resolved.count + 3) { c in
+                    c.put(UInt8(ascii: "("))
+                    resolved.withUnsafeBytes { c.put($0) }
+                    c.put(UInt8(ascii: ")"))
+                    c.put(UInt8(ascii: " "))
+                }
+            } else {
+                renderer.value.append(UInt8(ascii: " "))
             }
-            renderer.value.append(UInt8(ascii: " "))
             i &+= 1
         }
         swap(&out, &renderer.value)

@@ -65,6 +65,21 @@ enum EventLayouts {
     /// One entry per event code, then one for codes beyond the table (``EventSchema/unknownEvent``).
     nonisolated(unsafe) static let table: UnsafePointer<EventLayout> = build()
 
+    /// The names of system call codes (`PPM_SC_*`) as generic events show them (empty when no call
+    /// has the code), ``SyscallNames/count`` of them.
+    nonisolated(unsafe) static let syscallNames: UnsafePointer<StaticBytes> = {
+        let table = UnsafeMutablePointer<StaticBytes>.allocate(capacity: SyscallNames.count)
+        for code in 0..<SyscallNames.count {
+            (table + code).initialize(to: StaticBytes(SyscallNames.name(forPPMSC: UInt16(code)) ?? ""))
+        }
+        return UnsafePointer(table)
+    }()
+
+    /// The name of system call code `code` as bytes (empty when unknown).
+    @inline(__always) static func syscallName(_ code: UInt16) -> UnsafeRawBufferPointer {
+        Int(code) < SyscallNames.count ? syscallNames[Int(code)].raw : UnsafeRawBufferPointer(start: nil, count: 0)
+    }
+
     /// The entry of event code `type`.
     @inline(__always) static func layout(_ type: UInt16) -> UnsafePointer<EventLayout> {
         table + min(Int(type), EventSchema.count)

@@ -60,23 +60,28 @@ extension EventParser {
         default:
             return
         }
-        let resolved: [UInt8] = enterCopy.isEmpty
-            ? (name.map { resolvePath($0, dirfd: dirfd, thread: t) } ?? [])
+        let resolved = enterCopy.isEmpty
+            ? (name.map { resolvePath($0, dirfd: dirfd, thread: t) } ?? "")
             : enterCopy.withUnsafeBytes { resolvePath($0, dirfd: dirfd, thread: t) }
         guard fd >= 0 else { return }
-        let info = FDInfo(type: flags & OpenFlag.directory != 0 ? .directory : .fileV2)
+        let info = FDInfo(type: flags & OpenFlag.directory != 0 ? .directory : .fileV2, name: resolved)
         info.openFlags = flags
         info.dev = dev
-        info.name = String(decoding: resolved, as: UTF8.self)
         info.flags.insert(info.name == "/dev/sysdig-events" ? .isTracerFile : .isNotTracerFD)
         fdInfo = state.addFD(fd, info, to: t)
     }
 
     /// The absolute form of `name` as sysdig computes it for a new fd: relative to the cwd, or to the
     /// directory of `dirfd` for the *at calls.
-    func resolvePath(_ name: UnsafeRawBufferPointer, dirfd: Int64?, thread t: ThreadInfo) -> [UInt8] {
-        let base = dirfd.map { directoryBase(name, dirfd: $0, thread: t) } ?? state.cwd(of: t)
-        return PathResolution.concatenate(Array(base.utf8), name).path
+    func resolvePath(_ name: UnsafeRawBufferPointer, dirfd: Int64?, thread t: ThreadInfo) -> String {
+        pathScratch.removeAll()
+        if let dirfd {
+            pathScratch.append(directoryBase(name, dirfd: dirfd, thread: t))
+        } else {
+            pathScratch.append(state.cwdUTF8(of: t))
+        }
+        _ = PathResolution.concatenate(into: &pathScratch, name)
+        return pathScratch.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The directory a `*at` call resolves `name` against (`parse_dirfd` in sysdig).

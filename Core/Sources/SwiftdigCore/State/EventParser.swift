@@ -16,6 +16,8 @@ public final class EventParser {
     public private(set) var errorCode: Int32 = 0
     /// Whether the current event is hidden by sysdig's own rules (state-only events).
     public private(set) var filteredOut = false
+    /// Room to build paths in, reused from event to event.
+    var pathScratch = OutputBuffer(capacity: 4096)
 
     /// Creates a parser over `state`.
     public init(state: SystemState) {

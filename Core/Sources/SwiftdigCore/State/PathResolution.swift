@@ -38,54 +38,52 @@ enum PathResolution {
     /// Appends `path` to `target`, folding `.`, `..` and repeated `/`, replacing unprintable bytes
     /// with `.`, and dropping a trailing `/` (but never the root).
     static func copyAndSanitize(_ target: inout OutputBuffer, _ path: UnsafeRawBufferPointer) {
-        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-        var pc = 0
-        @inline(__always) func at(_ i: Int) -> UInt8 { i < path.count ? path[i] : 0 }
-        func rewind(_ delta: Int) {
-            // Go up one directory, but never above the first character.
-            if target.count <= 1 {
+        // Each byte of `path` adds at most one byte.
+        target.edit(reserving: path.count) { out, n in
+            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+            var pc = 0
+            @inline(__always) func at(_ i: Int) -> UInt8 { i < path.count ? path[i] : 0 }
+            @inline(__always) func put(_ c: UInt8) {
+                out[n] = c
+                n += 1
+            }
+            func rewind(_ delta: Int) {
+                // Go up one directory, but never above the first character.
+                if n > 1 {
+                    n -= 1
+                    while n >= 1, out[n - 1] != slash { n -= 1 }
+                }
                 pc += delta
-                return
             }
-            var n = target.count - 1
-            while n >= 1, target[n - 1] != slash { n -= 1 }
-            target.truncate(to: n)
-            pc += delta
-        }
-        while true {
-            let c = at(pc)
-            if c == 0 {
-                if target.count > 1, target[target.count - 1] == slash { target.truncate(to: target.count - 1) }
-                return
-            }
-            if isInvalid(c) {
-                target.append(dot)
-                pc += 1
-            } else if c == dot && at(pc + 1) == dot && at(pc + 2) == slash {
-                rewind(3)
-            } else if c == dot && at(pc + 1) == dot {
-                if at(pc + 2) == 0 {
-                    rewind(2)
-                } else {
-                    target.append(dot)
-                    target.append(dot)
+            while true {
+                let c = at(pc)
+                if c == 0 {
+                    if n > 1, out[n - 1] == slash { n -= 1 }
+                    return
+                }
+                if isInvalid(c) {
+                    put(dot)
+                    pc += 1
+                } else if c == dot && at(pc + 1) == dot && at(pc + 2) == slash {
+                    rewind(3)
+                } else if c == dot && at(pc + 1) == dot {
+                    if at(pc + 2) == 0 {
+                        rewind(2)
+                    } else {
+                        put(dot)
+                        put(dot)
+                        pc += 2
+                    }
+                } else if c == dot && at(pc + 1) == slash {
                     pc += 2
-                }
-            } else if c == dot && at(pc + 1) == slash {
-                pc += 2
-            } else if c == dot {
-                if at(pc + 1) == 0 {
+                } else if c == dot {
+                    if at(pc + 1) != 0 { put(c) }
                     pc += 1
                 } else {
-                    target.append(c)
+                    // A slash after a slash is dropped.
+                    if c != slash || n == 0 || out[n - 1] != slash { put(c) }
                     pc += 1
                 }
-            } else if c == slash {
-                if target.count == 0 || target[target.count - 1] != slash { target.append(c) }
-                pc += 1
-            } else {
-                target.append(c)
-                pc += 1
             }
         }
     }

@@ -119,11 +119,24 @@ public final class ThreadInfo {
         env = ThreadInfo.splitList(bytes).filter { !$0.isEmpty }
     }
 
-    /// Sets the cgroups from `subsys=path` entries.
+    /// Sets the cgroups from `subsys=path` entries (split at the last `=`; entries without one are
+    /// dropped).
     func setCgroups(_ bytes: UnsafeRawBufferPointer) {
-        cgroups = ThreadInfo.splitList(bytes).compactMap { entry in
-            guard let eq = entry.lastIndex(of: "=") else { return nil }
-            return (String(entry[..<eq]), String(entry[entry.index(after: eq)...]))
+        cgroups = []
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            var equals = -1
+            while end < bytes.count && bytes[end] != 0 {
+                if bytes[end] == UInt8(ascii: "=") { equals = end }
+                end += 1
+            }
+            if equals >= 0 {
+                cgroups.append(
+                    (String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<equals]), as: UTF8.self),
+                     String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(equals + 1)..<end]), as: UTF8.self)))
+            }
+            start = end + 1
         }
     }
 }

@@ -118,7 +118,13 @@ public final class SystemState {
 
     /// The fd `fd` of `thread`, if open.
     @inline(__always) public func fd(_ fd: Int64, of thread: ThreadInfo) -> FDInfo? {
-        fdOwner(of: thread)?.fds[fd]
+        guard let owner = fdOwner(of: thread) else { return nil }
+        if owner.lastFDValid && owner.lastFDNumber == fd { return owner.lastFD }
+        let found = owner.fds[fd]
+        owner.lastFDNumber = fd
+        owner.lastFD = found
+        owner.lastFDValid = true
+        return found
     }
 
     /// Opens `fd` in `thread`'s table, replacing what was there.

@@ -174,29 +174,34 @@ public struct ParamRenderer {
 
     private mutating func renderFD(_ fd: Int64, parser: EventParser) {
         value.append(decimal: fd)
-        guard let t = parser.thread else { return }
+        guard let t = parser.threadRef else { return }
         if fd >= 0 {
-            guard let info = parser.state.fd(fd, of: t) else { return }
-            resolved.append(UInt8(ascii: "<"))
-            if bufferFormat != .simple { resolved.append(info.type.typeChar) }
-            if info.type == .ipv4Socket || info.type == .ipv6Socket || info.type == .ipv4ServerSocket
-                || info.type == .ipv6ServerSocket
-            {
-                switch info.l4proto {
-                case .tcp: resolved.append(UInt8(ascii: "t"))
-                case .udp: resolved.append(UInt8(ascii: "u"))
-                case .icmp: resolved.append(UInt8(ascii: "i"))
-                case .raw: resolved.append(UInt8(ascii: "r"))
-                default: break
-                }
-            }
-            resolved.append(UInt8(ascii: ">"))
-            resolved.append(info.nameBytes.raw)
+            guard let found = t._withUnsafeGuaranteedRef({ parser.state.fdRef(fd, of: $0) }) else { return }
+            found._withUnsafeGuaranteedRef { renderFDName($0) }
         } else if fd == EventParser.atFDCWD {
             resolved.append("AT_FDCWD")
         } else if let name = ErrnoNames.name(for: -Int64(Int32(truncatingIfNeeded: fd))) {
             resolved.append(name)
         }
+    }
+
+    /// `<type>name` of an fd, as the resolved form of an fd parameter.
+    private mutating func renderFDName(_ info: FDInfo) {
+        resolved.append(UInt8(ascii: "<"))
+        if bufferFormat != .simple { resolved.append(info.type.typeChar) }
+        if info.type == .ipv4Socket || info.type == .ipv6Socket || info.type == .ipv4ServerSocket
+            || info.type == .ipv6ServerSocket
+        {
+            switch info.l4proto {
+            case .tcp: resolved.append(UInt8(ascii: "t"))
+            case .udp: resolved.append(UInt8(ascii: "u"))
+            case .icmp: resolved.append(UInt8(ascii: "i"))
+            case .raw: resolved.append(UInt8(ascii: "r"))
+            default: break
+            }
+        }
+        resolved.append(UInt8(ascii: ">"))
+        resolved.append(info.nameBytes.raw)
     }
 
     private mutating func renderPath(

@@ -33,7 +33,8 @@ public struct TextFormatter {
         }
         appendTime(event, parser: parser, firstTimestamp: firstTimestamp, into: &out)
         let na: StaticString = "<NA>"
-        let comm = parser.thread?.commBytes.raw ?? UnsafeRawBufferPointer(start: na.utf8Start, count: 4)
+        let comm = parser.threadRef?._withUnsafeGuaranteedRef { $0.commBytes.raw }
+            ?? UnsafeRawBufferPointer(start: na.utf8Start, count: 4)
         let name = typeName(event)
         out.append(maxCount: comm.count + name.count + 41) {
             put(event, comm: comm, into: &$0)

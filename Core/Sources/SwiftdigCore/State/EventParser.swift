@@ -9,9 +9,16 @@ public final class EventParser {
     /// The state being kept.
     public let state: SystemState
     /// The thread of the current event, if known.
-    public internal(set) var thread: ThreadInfo?
+    public internal(set) var thread: ThreadInfo? {
+        didSet { threadRef = thread.map(Unmanaged.passUnretained) }
+    }
     /// The fd the current event is about, if any.
-    public internal(set) var fdInfo: FDInfo?
+    public internal(set) var fdInfo: FDInfo? {
+        didSet { fdInfoRef = fdInfo.map(Unmanaged.passUnretained) }
+    }
+    /// ``thread`` and ``fdInfo`` for reading without reference counting (valid while they hold them).
+    private(set) var threadRef: Unmanaged<ThreadInfo>?
+    private(set) var fdInfoRef: Unmanaged<FDInfo>?
     /// The error code of the current exit event (0 for success).
     public private(set) var errorCode: Int32 = 0
     /// Whether the current event is hidden by sysdig's own rules (state-only events).
@@ -32,72 +39,91 @@ public final class EventParser {
         _ = reset(event)
         dispatch(event, type: event.type)
         // Exit events free the stored enter event.
-        if !event.isEnter, let t = thread {
-            t.lastEventDataValid = false
+        if !event.isEnter, let t = threadRef {
+            t._withUnsafeGuaranteedRef { $0.lastEventDataValid = false }
         }
         if event.dumpFlags & 1 != 0 { filteredOut = true }  // SCAP_DF_STATE_ONLY
         // Output looks the thread up again when parsing did not set it (scheduler events).
-        if thread == nil { thread = state.thread(event.tid) }
+        if threadRef == nil { setThread(state.threadRef(event.tid)) }
+    }
+
+    // Storing a reference costs a retain and a release; consecutive events mostly keep the same.
+    @inline(__always) private func setThread(_ new: Unmanaged<ThreadInfo>?) {
+        if new?.toOpaque() != threadRef?.toOpaque() { thread = new?.takeUnretainedValue() }
+    }
+
+    @inline(__always) private func setFDInfo(_ new: Unmanaged<FDInfo>?) {
+        if new?.toOpaque() != fdInfoRef?.toOpaque() { fdInfo = new?.takeUnretainedValue() }
     }
 
     /// The per-event bookkeeping sysdig does before parsing: find the thread, remember what an enter
     /// event was about, check that an exit matches its enter. Returns false when the event cannot be
     /// parsed further.
     private func reset(_ event: Event) -> Bool {
+        var fd: Unmanaged<FDInfo>? = nil
+        let parsed = reset(event, fd: &fd)
+        setFDInfo(fd)
+        return parsed
+    }
+
+    /// ``reset(_:)``, finding the event's fd into `fd` (the caller stores it).
+    @inline(__always) private func reset(_ event: Event, fd fdOut: inout Unmanaged<FDInfo>?) -> Bool {
         let type = event.type
         let layout = event.layout
         let flags = layout.pointee.flags
-        fdInfo = nil
         errorCode = 0
         if flags.contains(.skipParseReset) {
-            thread = type == 234 ? state.thread(event.tid) : nil  // procinfo keeps its thread
+            setThread(type == 234 ? state.threadRef(event.tid) : nil)  // procinfo keeps its thread
             return false
         }
         let isClone = EventCode.isCloneExit(type)
         let queryOS = !(isClone || type == EventCode.schedSwitch6E)
         if type == 272 || type == 324 {  // container json events have no thread
-            thread = nil
+            setThread(nil)
             return true
         }
-        thread = state.thread(event.tid, create: queryOS)
+        setThread(state.threadRef(event.tid, create: queryOS))
         if type == EventCode.schedSwitch6E { return false }
-        guard let t = thread else { return false }
-        if queryOS { t.flags |= CloneFlag.active }
-        if event.isEnter {
-            t.lastEventFD = -1
-            t.lastEventType = type
-            if flags.contains(.usesFD), let fd = event.int64(0) {
-                t.lastEventFD = fd
-                fdInfo = state.fd(fd, of: t)
+        guard let threadRef else { return false }
+        return threadRef._withUnsafeGuaranteedRef { t in
+            if queryOS { t.flags |= CloneFlag.active }
+            if event.isEnter {
+                t.lastEventFD = -1
+                t.lastEventType = type
+                if flags.contains(.usesFD), let fd = event.int64(0) {
+                    t.lastEventFD = fd
+                    fdOut = state.fdRef(fd, of: t)
+                }
+                t.latency = 0
+                t.lastLatencyEnterTime = event.timestamp
+                return true
             }
-            t.latency = 0
-            t.lastLatencyEnterTime = event.timestamp
-            return true
-        }
-        if t.lastLatencyEnterTime != 0 { t.latency = event.timestamp &- t.lastLatencyEnterTime }
-        if type == t.lastEventType &+ 1 {
-            t.lastEventDataValid = true
-        } else {
-            t.lastEventDataValid = false
-            if t.lastEventType != EventCode.tracerE { return false }
-        }
-        if event.paramCount != 0, layout.pointee.firstParamIsResult, let res = event.int64(0), res < 0
-        {
-            errorCode = Int32(truncatingIfNeeded: -res)
-        }
-        if flags.contains(.usesFD) {
-            if type == EventCode.copyFileRangeX, let out = event.int64(1) { t.lastEventFD = out }
-            fdInfo = state.fd(t.lastEventFD, of: t)
-            guard let fdi = fdInfo else { return false }
-            if fdi.flags.contains(.closeCanceled) {
-                fdi.flags.remove(.closeCanceled)
-                if state.fd(-1, of: t) != nil {
-                    state.tidOfFDsToRemove = t.tid
-                    state.fdsToRemove.append(-1)
+            if t.lastLatencyEnterTime != 0 { t.latency = event.timestamp &- t.lastLatencyEnterTime }
+            if type == t.lastEventType &+ 1 {
+                t.lastEventDataValid = true
+            } else {
+                t.lastEventDataValid = false
+                if t.lastEventType != EventCode.tracerE { return false }
+            }
+            if event.paramCount != 0, layout.pointee.firstParamIsResult, let res = event.int64(0), res < 0 {
+                errorCode = Int32(truncatingIfNeeded: -res)
+            }
+            if flags.contains(.usesFD) {
+                if type == EventCode.copyFileRangeX, let out = event.int64(1) { t.lastEventFD = out }
+                fdOut = state.fdRef(t.lastEventFD, of: t)
+                guard let fdi = fdOut else { return false }
+                fdi._withUnsafeGuaranteedRef { fdi in
+                    if fdi.flags.contains(.closeCanceled) {
+                        fdi.flags.remove(.closeCanceled)
+                        if state.fdRef(-1, of: t) != nil {
+                            state.tidOfFDsToRemove = t.tid
+                            state.fdsToRemove.append(-1)
+                        }
+                    }
                 }
             }
+            return true
         }
-        return true
     }
 
     /// Keeps a copy of an enter event for its exit to use.

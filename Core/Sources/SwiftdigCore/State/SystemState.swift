@@ -44,7 +44,9 @@ public final class SystemState {
     var fdsToRemove: [Int64] = []
     var tidOfFDsToRemove: Int64 = -1
 
-    private var lastLookup: ThreadInfo?
+    /// The last thread found; always one of the table (any change to the table clears it), so it
+    /// needs no reference of its own.
+    private var lastLookup: Unmanaged<ThreadInfo>?
     /// Changes whenever a thread is added or removed (main-thread caches check it).
     private var generation: UInt64 = 1
 
@@ -53,23 +55,34 @@ public final class SystemState {
 
     /// The thread `tid`, if known.
     @inline(__always) public func thread(_ tid: Int64) -> ThreadInfo? {
-        if let last = lastLookup, last.tid == tid { return last }
-        let found = threads[tid]
-        if found != nil { lastLookup = found }
-        return found
+        threadRef(tid)?.takeUnretainedValue()
+    }
+
+    /// ``thread(_:)`` without reference counting: valid while the thread is in the table.
+    @inline(__always) func threadRef(_ tid: Int64) -> Unmanaged<ThreadInfo>? {
+        if let last = lastLookup, last._withUnsafeGuaranteedRef({ $0.tid == tid }) { return last }
+        guard let found = threads[tid] else { return nil }
+        let ref = Unmanaged.passUnretained(found)
+        lastLookup = ref
+        return ref
     }
 
     /// The thread `tid`; when unknown and `create` is set, a placeholder sysdig would also create for
     /// a thread it never saw (name `<NA>`), added to the table.
     public func thread(_ tid: Int64, create: Bool) -> ThreadInfo? {
-        if let found = thread(tid) { return found }
+        threadRef(tid, create: create)?.takeUnretainedValue()
+    }
+
+    /// ``thread(_:create:)`` without reference counting: valid while the thread is in the table.
+    func threadRef(_ tid: Int64, create: Bool) -> Unmanaged<ThreadInfo>? {
+        if let found = threadRef(tid) { return found }
         guard create else { return nil }
         let placeholder = ThreadInfo(tid: tid, pid: tid)
         placeholder.comm = "<NA>"
         placeholder.exe = "<NA>"
         for other in threads.values where other.pid == tid { placeholder.childCount += 1 }
         addThread(placeholder, fromProcessList: true)
-        return placeholder
+        return Unmanaged.passUnretained(placeholder)
     }
 
     /// Adds `thread` to the table, replacing any thread with its tid.
@@ -100,11 +113,16 @@ public final class SystemState {
 
     /// The main thread of `thread`'s process (the thread itself for a single-threaded process).
     public func mainThread(of thread: ThreadInfo) -> ThreadInfo? {
-        if thread.isMainThread { return thread }
+        mainThreadRef(of: thread)?.takeUnretainedValue()
+    }
+
+    /// ``mainThread(of:)`` without reference counting: valid while the thread is in the table.
+    @inline(__always) func mainThreadRef(of thread: ThreadInfo) -> Unmanaged<ThreadInfo>? {
+        if thread.isMainThread { return Unmanaged.passUnretained(thread) }
         if thread.cachedMainGeneration == generation && thread.cachedMainPid == thread.pid {
             return thread.cachedMainThread
         }
-        let main = self.thread(thread.pid)
+        let main = threadRef(thread.pid)
         thread.cachedMainThread = main
         thread.cachedMainGeneration = generation
         thread.cachedMainPid = thread.pid
@@ -113,18 +131,29 @@ public final class SystemState {
 
     /// The thread whose fd table `thread` uses.
     @inline(__always) func fdOwner(of thread: ThreadInfo) -> ThreadInfo? {
-        thread.flags & CloneFlag.files == 0 ? thread : mainThread(of: thread)
+        fdOwnerRef(of: thread)?.takeUnretainedValue()
+    }
+
+    @inline(__always) func fdOwnerRef(of thread: ThreadInfo) -> Unmanaged<ThreadInfo>? {
+        thread.flags & CloneFlag.files == 0 ? Unmanaged.passUnretained(thread) : mainThreadRef(of: thread)
     }
 
     /// The fd `fd` of `thread`, if open.
     @inline(__always) public func fd(_ fd: Int64, of thread: ThreadInfo) -> FDInfo? {
-        guard let owner = fdOwner(of: thread) else { return nil }
-        if owner.lastFDValid && owner.lastFDNumber == fd { return owner.lastFD }
-        let found = owner.fds[fd]
-        owner.lastFDNumber = fd
-        owner.lastFD = found
-        owner.lastFDValid = true
-        return found
+        fdRef(fd, of: thread)?.takeUnretainedValue()
+    }
+
+    /// ``fd(_:of:)`` without reference counting: valid until the fd table changes.
+    @inline(__always) func fdRef(_ fd: Int64, of thread: ThreadInfo) -> Unmanaged<FDInfo>? {
+        guard let owner = fdOwnerRef(of: thread) else { return nil }
+        return owner._withUnsafeGuaranteedRef { owner in
+            if owner.lastFDValid && owner.lastFDNumber == fd { return owner.lastFD }
+            let found = owner.fds[fd].map(Unmanaged.passUnretained)
+            owner.lastFDNumber = fd
+            owner.lastFD = found
+            owner.lastFDValid = true
+            return found
+        }
     }
 
     /// Opens `fd` in `thread`'s table, replacing what was there.

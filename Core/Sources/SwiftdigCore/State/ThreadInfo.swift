@@ -59,7 +59,7 @@ public final class ThreadInfo {
     /// The last fd found in ``fds`` (consecutive events mostly ask for the same one); any change to
     /// the table drops it, so the unowned reference never outlives the table's.
     var lastFDNumber: Int64 = 0
-    unowned(unsafe) var lastFD: FDInfo?
+    var lastFD: Unmanaged<FDInfo>?
     var lastFDValid = false
 
     // Per-event bookkeeping, as sysdig keeps it.
@@ -76,9 +76,9 @@ public final class ThreadInfo {
     private(set) var cwdBytes = OwnedBytes()
 
     /// The main thread, cached once found, valid while the thread table's generation is
-    /// ``cachedMainGeneration`` and the pid ``cachedMainPid`` (unowned: a weak reference would make
+    /// ``cachedMainGeneration`` and the pid ``cachedMainPid`` (unmanaged: a weak reference would make
     /// every retain of a thread slow).
-    unowned(unsafe) var cachedMainThread: ThreadInfo?
+    var cachedMainThread: Unmanaged<ThreadInfo>?
     var cachedMainGeneration: UInt64 = 0
     var cachedMainPid: Int64 = 0
 

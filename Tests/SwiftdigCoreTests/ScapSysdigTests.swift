@@ -135,10 +135,14 @@ import Testing
             try writer.writeEvent(event)
             index += 1
             guard index % 5 == 0 else { continue }
-            // A copy of the event under a newer code: one our schema knows, one nobody does.
+            // A copy of the event under a newer code: one our schema knows, one nobody does, whose
+            // parameter count is also impossible (libscap does not look at it).
             for code: UInt16 in [340, 600] {
                 var bytes = Array(event.bytes)
-                bytes.withUnsafeMutableBytes { $0.storeBytes(of: code.littleEndian, toByteOffset: 20, as: UInt16.self) }
+                bytes.withUnsafeMutableBytes {
+                    $0.storeBytes(of: code.littleEndian, toByteOffset: 20, as: UInt16.self)
+                    if code == 600 { $0.storeBytes(of: UInt32(5000).littleEndian, toByteOffset: 22, as: UInt32.self) }
+                }
                 try bytes.withUnsafeBytes { try writer.writeEvent(bytes: $0, cpu: event.cpu, blockType: .eventV2) }
             }
         }

@@ -43,6 +43,8 @@ public final class Inspector {
     /// during the call. A damaged capture ends the run with a ``ScapError`` after the events before
     /// the damage were delivered.
     public func run(_ body: (Event) throws -> Bool) throws {
+        // libscap skips them before looking at their parameters.
+        reader.uncheckedEventTypes = skipsNewerEvents ? UInt16(EventSchema.legacyCount)... : nil
         while true {
             let blockStart = reader.offset
             guard let block = try reader.nextBlock() else {

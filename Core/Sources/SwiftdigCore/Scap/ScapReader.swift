@@ -56,6 +56,11 @@ public final class ScapReader {
 
     deinit { buffer.deallocate() }
 
+    /// Event codes whose events are handed out without checking their parameters (their header
+    /// says `nparams` 0), for a consumer that drops them unread as libscap 0.29.3 drops the codes
+    /// it does not know; `nil` (the default) checks every event.
+    public var uncheckedEventTypes: PartialRangeFrom<UInt16>?
+
     /// The offset of the next block in the (uncompressed) file.
     public var offset: UInt64 { position }
 
@@ -170,15 +175,31 @@ public final class ScapReader {
         let rest = UnsafeRawBufferPointer(rebasing: body[prefix...])
         let eventType = UInt16(littleEndian: base.loadUnaligned(fromByteOffset: prefix + 20, as: UInt16.self))
         let header: EventHeader
-        do {
-            header = try EventHeader.decode(
-                rest, format: format, largeLengths: format == .v2 && hasLargeLengths(type: eventType))
-        } catch {
-            throw self.error(at: blockOffset + 8 + UInt64(prefix), .corrupt, error.description)
+        if let unchecked = uncheckedEventTypes, unchecked.contains(eventType) {
+            header = uncheckedHeader(rest, format: format)
+        } else {
+            do {
+                header = try EventHeader.decode(
+                    rest, format: format, largeLengths: format == .v2 && hasLargeLengths(type: eventType))
+            } catch {
+                throw self.error(at: blockOffset + 8 + UInt64(prefix), .corrupt, error.description)
+            }
         }
         return ScapEvent(
             bytes: UnsafeRawBufferPointer(rebasing: rest[0..<Int(header.len)]), header: header, cpu: cpu,
             flags: flags, blockType: blockType, offset: blockOffset)
+    }
+
+    /// The header of an event of an ``uncheckedEventTypes`` code: its fixed fields, no parameters,
+    /// its length cut to its block.
+    private func uncheckedHeader(_ bytes: UnsafeRawBufferPointer, format: EventFormat) -> EventHeader {
+        let stored = bytes.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
+        let len = max(UInt32(format.headerSize), min(UInt32(littleEndian: stored), UInt32(bytes.count)))
+        return EventHeader(
+            ts: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+            tid: UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)), len: len,
+            type: UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: 20, as: UInt16.self)), nparams: 0,
+            format: format)
     }
 
     /// Decodes a block that is neither an event nor a section header.

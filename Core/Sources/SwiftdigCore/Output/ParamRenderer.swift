@@ -203,7 +203,7 @@ public struct ParamRenderer {
             }
         }
         let joined = PathResolution.concatenate(Array(base.utf8), payload)
-        if joined.relative { resolved.append(UnsafeRawBufferPointer(start: joined.path, count: joined.path.count)) }
+        if joined.relative { joined.path.withUnsafeBytes { resolved.append($0) } }
     }
 
     private mutating func renderBuffer(_ p: UnsafeRawBufferPointer) {

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// The `span` field class. (Being written: every field binds and extracts nothing yet.)
+struct SpanFields: FieldBinder {
+    func bind(_ text: Substring, in fieldClass: FieldClass) throws(FieldError) -> (field: BoundField, length: Int)? {
+        try fieldClass.bindStandard(text) { definition in
+            BoundField(definition, text: definition.name) { _, _ in .none }
+        }
+    }
+}

@@ -37,12 +37,17 @@ public struct TextFormatter {
         out.append(UInt8(ascii: " "))
         appendType(event, into: &out)
         out.append(UInt8(ascii: " "))
-        appendInfo(event, parser: parser, into: &out)
+        Self.appendEventInfo(event, parser: parser, renderer: &renderer, into: &out)
         out.append(UInt8(ascii: "\n"))
     }
 
     /// `evt.type`: the event's name, or the system call's for generic events.
     public func appendType(_ event: Event, into out: inout OutputBuffer) {
+        Self.appendType(event, into: &out)
+    }
+
+    /// `evt.type` of `event` (shared with the `evt.type` field).
+    public static func appendType(_ event: Event, into out: inout OutputBuffer) {
         let type = event.type
         if type == EventCode.genericE || type == EventCode.genericX {
             let id = Int(event.integer(0, as: UInt16.self) ?? 0)
@@ -76,9 +81,28 @@ public struct TextFormatter {
         }
     }
 
-    /// `evt.info`: `name=value` or `name=value(resolved)` for every parameter, each followed by a
+    /// `evt.args`: `name=value` or `name=value(resolved)` for every parameter, each followed by a
     /// space; nothing for generic events.
     public mutating func appendInfo(_ event: Event, parser: EventParser, into out: inout OutputBuffer) {
+        Self.appendInfo(event, parser: parser, renderer: &renderer, into: &out)
+    }
+
+    /// `evt.info`: for a syslog message written to `/dev/log` its summary, else the parameters as
+    /// ``appendInfo(_:parser:renderer:into:)`` lists them (shared with the `evt.info` field).
+    public static func appendEventInfo(
+        _ event: Event, parser: EventParser, renderer: inout ParamRenderer, into out: inout OutputBuffer
+    ) {
+        if let message = SyslogMessage(event, parser: parser) {
+            message.appendSummary(into: &out)
+        } else {
+            appendInfo(event, parser: parser, renderer: &renderer, into: &out)
+        }
+    }
+
+    /// The parameters of `event`, rendered with `renderer` (shared with the `evt.args` field).
+    public static func appendInfo(
+        _ event: Event, parser: EventParser, renderer: inout ParamRenderer, into out: inout OutputBuffer
+    ) {
         let type = event.type
         if type == EventCode.genericE || type == EventCode.genericX { return }
         let count = min(event.paramCount, event.info.legacyParamCount)

@@ -49,6 +49,8 @@ import Testing
         "%evt.num %evt.latency.quantized %evt.res %evt.arg.fdx",
         // Column widths.
         "*%evt.num %8evt.type %3evt.args",
+        // Filter-only, but parsed by the class itself: prints <NA>.
+        "*%evt.num %evt.around[123] x",
     ]
 
     /// Display variants that change how these fields print.

@@ -157,7 +157,12 @@ extension EventFields {
             throw FieldError("wrong syntax for evt.around")
         }
         let center = try FieldArgumentNumber.unsigned64(number)
-        let field = BoundField(definition, text: fieldText(text, length), argument: String(center)) { _, _ in .none }
+        // libsinsp parses this name itself and so skips the filter-only check: `-p` prints it as <NA>.
+        let printable = FieldDefinition(
+            name: definition.name, type: definition.type, format: definition.format,
+            flags: definition.flags.subtracting(.filterOnly), displayName: definition.displayName,
+            description: definition.description, index: definition.index, classIndex: definition.classIndex)
+        let field = BoundField(printable, text: fieldText(text, length), argument: String(center)) { _, _ in .none }
         return (field, length)
     }
 }

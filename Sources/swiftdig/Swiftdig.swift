@@ -70,6 +70,9 @@ struct Swiftdig: ParsableCommand {
     @Flag(name: .customShort("L"), help: "List the events swiftdig knows, with their parameters.")
     var listEvents = false
 
+    @Flag(name: [.customShort("d"), .customLong("displayflt")], help: "Apply the filter to the printed events only, after the state has seen them all.")
+    var displayFilter = false
+
     @Argument(help: ArgumentHelp("A filter: only the events it matches are printed.", valueName: "filter"))
     var filter: [String] = []
 
@@ -90,9 +93,6 @@ struct Swiftdig: ParsableCommand {
         guard let path = readFile else {
             throw ValidationError("live capture is not available yet: read a capture with -r <file>.")
         }
-        if !filter.isEmpty {
-            throw ValidationError("filters are not supported yet: '\(filter.joined(separator: " "))'.")
-        }
         let bufferFormat: BufferFormat = ascii ? .ascii : hex ? .hex : hexAscii ? .hexAscii : base64 ? .base64 : .normal
         var options = TextDump.Options()
         options.timeFormat = TimeFormat(rawValue: timeFormat?.first ?? "h") ?? .human
@@ -102,14 +102,24 @@ struct Swiftdig: ParsableCommand {
         options.quiet = quiet
         options.summary = summary
         options.progress = progress
+        options.displayFilter = displayFilter
         do {
+            // Like sysdig, the arguments after the options are one filter, joined by spaces.
+            if !filter.isEmpty { options.filter = try Filter(compiling: filter.joined(separator: " ")) }
             try TextDump.run(path: path, options: options)
         } catch let error as ScapError {
-            var message = OutputBuffer()
-            message.append("swiftdig: \(error.description)\n")
-            message.flush(to: 2)
-            throw ExitCode(1)
+            fail("swiftdig: \(error.description)")
+        } catch let error as FilterError {
+            fail(error.description)
         }
+    }
+
+    /// Prints `message` on standard error and exits with status 1.
+    private func fail(_ message: String) -> Never {
+        var out = OutputBuffer()
+        out.append(message + "\n")
+        out.flush(to: 2)
+        Swiftdig.exit(withError: ExitCode(1))
     }
 
     private func writeAll(_ text: String) {

@@ -21,6 +21,11 @@ public enum TextDump {
         public var progress = false
         /// The file descriptor to print to.
         public var outputFD: Int32 = 1
+        /// Only events this filter matches are counted and printed.
+        public var filter: Filter?
+        /// Apply ``filter`` to the printed lines only (`-d`), after the state has seen every event,
+        /// instead of inside the parser (sysdig's default, where rejected events are not even parsed).
+        public var displayFilter = false
         public init() {}
     }
 
@@ -34,14 +39,36 @@ public enum TextDump {
         var out = OutputBuffer(capacity: 1 << 17)
         var counts = SummaryCounts()
         var failure: Error?
+        var filterFailure: FilterError?
+        let context = FieldContext(
+            parser: inspector.parser, bufferFormat: options.bufferFormat, maxBufferLength: options.maxBufferLength)
+        if let filter = options.filter, !options.displayFilter {
+            inspector.parser.filter = { event in
+                context.firstTimestamp = inspector.firstTimestamp
+                do throws(FilterError) {
+                    return try filter.matches(event, context)
+                } catch {
+                    filterFailure = error
+                    return false
+                }
+            }
+        }
+        var delivered: UInt64 = 0
         do {
             try inspector.run { event in
-                if let limit = options.eventLimit, event.number > limit { return false }
+                if let filterFailure { throw filterFailure }
+                // Events the filter (or sysdig's own rules) hid are neither counted nor printed.
+                if inspector.parser.filteredOut { return true }
+                if let limit = options.eventLimit, delivered >= limit { return false }
+                delivered += 1
                 if options.summary { counts.count(event) }
                 if options.quiet { return true }
                 // Internal events (procinfo and the like) are numbered but never printed.
                 if event.info.category.rawValue & EventCategory.internal.rawValue != 0 { return true }
-                if inspector.parser.filteredOut { return true }
+                if options.displayFilter, let filter = options.filter {
+                    context.firstTimestamp = inspector.firstTimestamp
+                    if try !filter.matches(event, context) { return true }
+                }
                 formatter.format(event, parser: inspector.parser, firstTimestamp: inspector.firstTimestamp, into: &out)
                 if out.count >= 1 << 16 {
                     if !out.flush(to: options.outputFD) { return false }

@@ -22,13 +22,36 @@ public final class EventParser {
         self.state = state
     }
 
+    /// The capture filter (`swiftdig -r FILE FILTER` without `-d`): it runs inside the parser, as
+    /// sysdig's does, and decides ``filteredOut``. Events that do not change the state are tested before
+    /// they are parsed and, when rejected, not parsed at all; the others after.
+    public var filter: ((Event) -> Bool)?
+
     /// Updates the state with `event`.
     public func process(_ event: Event) {
         state.applyDeferredRemovals()
         filteredOut = false
         // sysdig parses the event even when the bookkeeping found a problem with it.
         _ = reset(event)
+        var filterAfterParsing = false
+        if let filter {
+            if modifiesState(event) {
+                filterAfterParsing = true
+            } else if !filter(event) {
+                // A rejected enter event must not pair with its exit.
+                if let t = thread, !event.info.flags.contains(.skipParseReset), event.type != EventCode.schedSwitch6E {
+                    t.lastEventType = UInt16.max
+                }
+                filteredOut = true
+                return
+            }
+        }
         dispatch(event, type: event.type)
+        if filterAfterParsing, let filter, !filter(event) {
+            // Rejected events keep their thread's stored enter event (sysdig skips its cleanup).
+            filteredOut = true
+            return
+        }
         // Exit events free the stored enter event.
         if !event.isEnter, let t = thread {
             t.lastEventDataValid = false
@@ -36,6 +59,20 @@ public final class EventParser {
         if event.dumpFlags & 1 != 0 { filteredOut = true }  // SCAP_DF_STATE_ONLY
         // Output looks the thread up again when parsing did not set it (scheduler events).
         if thread == nil { thread = state.thread(event.tid) }
+    }
+
+    /// Whether the filter must wait until `event` has been parsed: events that change the state, and
+    /// writes to the tracer fd (sysdig's `EF_MODIFIES_STATE` test in `process_event`).
+    private func modifiesState(_ event: Event) -> Bool {
+        if event.info.flags.contains(.modifiesState) { return true }
+        guard event.type == EventCode.writeX else { return false }
+        if fdInfo == nil, let t = thread { fdInfo = state.fd(t.lastEventFD, of: t) }
+        if let fdi = fdInfo, !fdi.flags.isDisjoint(with: [.isTracerFD, .isTracerFile]) { return true }
+        if event.dumpFlags & 2 != 0 {  // SCAP_DF_TRACER
+            fdInfo = nil
+            return true
+        }
+        return false
     }
 
     /// The per-event bookkeeping sysdig does before parsing: find the thread, remember what an enter

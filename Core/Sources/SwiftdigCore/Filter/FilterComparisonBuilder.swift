@@ -20,12 +20,12 @@ enum FilterComparisonBuilder {
         case .int64, .fd, .pid, .errno: return integer(op, value, signedBits: 64)
         case .flags8, .uint8, .sigtype: return integer(op, value, unsignedBits: 8)
         case .flags16, .uint16, .port, .syscallid: return integer(op, value, unsignedBits: 16)
-        case .uint32, .flags32, .mode, .bool, .ipv4addr: return integer(op, value, unsignedBits: 32)
+        case .uint32, .flags32, .mode, .bool: return integer(op, value, unsignedBits: 32)
         case .uint64, .reltime, .abstime: return integer(op, value, unsignedBits: 64)
         case .double:
             // No constant of this type parses; only `exists` gets here in practice.
             return Order(op) == nil ? .fails(numericFailure(op)) : .never
-        case .ipv4net, .ipv6addr, .ipv6net, .ipaddr, .ipnet:
+        case .ipv4addr, .ipv4net, .ipv6addr, .ipv6net, .ipaddr, .ipnet:
             guard case .address(let storage) = value else { return .never }
             let network = type == .ipv4net || type == .ipv6net || type == .ipnet
             return .address(op, .init(storage), network: network)

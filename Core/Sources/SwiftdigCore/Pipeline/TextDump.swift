@@ -77,10 +77,7 @@ public enum TextDump {
                 if options.quiet { return true }
                 // Internal events (procinfo and the like) are numbered but never printed.
                 if event.info.category.rawValue & EventCategory.internal.rawValue != 0 { return true }
-                if options.displayFilter, let filter = options.filter {
-                    context.firstTimestamp = inspector.firstTimestamp
-                    if try !filter.matches(event, context) { return true }
-                }
+                let lineStart = out.count
                 if let fieldFormatter {
                     context.firstTimestamp = inspector.firstTimestamp
                     let printed = options.json
@@ -90,6 +87,11 @@ public enum TextDump {
                 } else {
                     formatter.format(
                         event, parser: inspector.parser, firstTimestamp: inspector.firstTimestamp, into: &out)
+                }
+                // sysdig's display filter (-d) decides on lines already formatted.
+                if options.displayFilter, out.count > lineStart, let filter = options.filter {
+                    context.firstTimestamp = inspector.firstTimestamp
+                    if try !filter.matches(event, context) { out.truncate(to: lineStart) }
                 }
                 if out.count >= 1 << 16 {
                     if !out.flush(to: options.outputFD) { return false }

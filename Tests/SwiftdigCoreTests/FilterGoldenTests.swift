@@ -46,22 +46,10 @@ import Glibc
         let filterText = try #require(Self.variants.first { $0.name == variant }?.filter)
         var options = TextDump.Options()
         options.filter = try Filter(compiling: filterText)
-        let outPath = "/tmp/swiftdig-filter-golden-\(getpid())-\(capture)-\(variant).out"
-        let fd = open(outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        #expect(fd >= 0)
-        options.outputFD = fd
-        try TextDump.run(path: "\(dir)/\(capture).scap", options: options)
-        close(fd)
-        let ours = SharedCaptures.read(outPath) ?? []
-        unlink(outPath)
+        let ours = try SharedCaptures.dump("\(dir)/\(capture).scap", options)
         let theirs = SharedCaptures.read("\(dir)/reference/\(capture)/\(variant).out") ?? []
         guard ours != theirs else { return }
-        let a = String(decoding: ours, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        let b = String(decoding: theirs, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        let firstDiff = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }
-        let where_ = firstDiff.map { "line \($0.offset + 1):\n ours:   \($0.element.0)\n sysdig: \($0.element.1)" }
-            ?? "line counts differ: \(a.count) vs \(b.count)"
-        let message = "\(name) (\(filterText)) differs from sysdig at \(where_)"
+        let message = "\(name) (\(filterText)) differs from sysdig at \(SharedCaptures.firstDifference(ours, theirs))"
         let silent = try Self.fieldsWithoutValues(filterText, capture: "\(dir)/\(capture).scap")
         if silent.isEmpty {
             Issue.record(Comment(rawValue: message))

@@ -16,6 +16,8 @@ public final class EventParser {
     public private(set) var errorCode: Int32 = 0
     /// Whether the current event is hidden by sysdig's own rules (state-only events).
     public private(set) var filteredOut = false
+    /// Whether parsing the current event changed the name of its fd (`fd.name_changed`).
+    public private(set) var fdNameChanged = false
 
     /// Creates a parser over `state`.
     public init(state: SystemState) {
@@ -29,6 +31,8 @@ public final class EventParser {
         // sysdig parses the event even when the bookkeeping found a problem with it.
         _ = reset(event)
         dispatch(event, type: event.type)
+        // As libsinsp, after parsing: the fd's name against its name when it was looked up.
+        if let fdi = fdInfo { fdNameChanged = fdi.name != fdi.oldName } else { fdNameChanged = false }
         // Exit events free the stored enter event.
         if !event.isEnter, let t = thread {
             t.lastEventDataValid = false

@@ -112,7 +112,10 @@ public final class SystemState {
 
     /// The fd `fd` of `thread`, if open.
     @inline(__always) public func fd(_ fd: Int64, of thread: ThreadInfo) -> FDInfo? {
-        fdOwner(of: thread)?.fds[fd]
+        guard let found = fdOwner(of: thread)?.fds[fd] else { return nil }
+        // libsinsp's get_fd: the name as of the lookup is what parsing may change (fd.name_changed).
+        found.oldName = found.name
+        return found
     }
 
     /// Opens `fd` in `thread`'s table, replacing what was there.

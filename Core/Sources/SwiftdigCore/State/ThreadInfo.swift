@@ -65,6 +65,9 @@ public final class ThreadInfo {
     var latency: UInt64 = 0
     var lastLatencyEnterTime: UInt64 = 0
 
+    /// Per-thread values of bound fields (see `ThreadSlots`), all zero for a new thread.
+    var fieldSlots: [UInt64] = []
+
     /// The main thread, cached once found.
     weak var cachedMainThread: ThreadInfo?
 

@@ -8,6 +8,11 @@ import Glibc
 
 @main
 struct Swiftdig: ParsableCommand {
+    /// Parses the command line as sysdig's getopt does first (`-pc` is `-p c`), then runs.
+    static func main() {
+        main(GetoptArguments.normalize(Array(CommandLine.arguments.dropFirst())))
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "swiftdig",
         abstract: "Explore and troubleshoot a Linux system from its system calls.",
@@ -70,6 +75,27 @@ struct Swiftdig: ParsableCommand {
     @Flag(name: .customShort("L"), help: "List the events swiftdig knows, with their parameters.")
     var listEvents = false
 
+    @Flag(name: .customShort("l"), help: "List the fields that filters and -p formats can use (with -v, their types).")
+    var listFields = false
+
+    @Flag(name: .customLong("list-markdown"), help: "List the fields as a Markdown document.")
+    var listMarkdown = false
+
+    @Option(
+        name: .customShort("p"),
+        help: ArgumentHelp(
+            """
+            Print events with <format>: literal text and %field tokens (%20field pads or cuts to 20 \
+            characters). A leading * prints every event, with <NA> for missing values; without it, only \
+            events where every field has a value print. -pc (or -pcontainer) prints container columns; \
+            -pp shows the default format.
+            """,
+            valueName: "format"))
+    var printFormat: String?
+
+    @Flag(name: .customShort("j"), help: "Print each event as a JSON object (with -p: its fields).")
+    var json = false
+
     @Argument(help: ArgumentHelp("A filter: only the events it matches are printed.", valueName: "filter"))
     var filter: [String] = []
 
@@ -87,13 +113,24 @@ struct Swiftdig: ParsableCommand {
             writeAll(eventListingText())
             return
         }
+        if listFields || listMarkdown {
+            writeAll(fieldListingText(verbose: verbose, markdown: listMarkdown))
+            return
+        }
+        if printFormat == "p" {
+            writeAll(EventFormatter.defaultFormat + "\n")
+            return
+        }
         guard let path = readFile else {
             throw ValidationError("live capture is not available yet: read a capture with -r <file>.")
         }
         if !filter.isEmpty {
             throw ValidationError("filters are not supported yet: '\(filter.joined(separator: " "))'.")
         }
-        let bufferFormat: BufferFormat = ascii ? .ascii : hex ? .hex : hexAscii ? .hexAscii : base64 ? .base64 : .normal
+        var bufferFormat: BufferFormat = ascii ? .ascii : hex ? .hex : hexAscii ? .hexAscii : base64 ? .base64 : .normal
+        if json {
+            bufferFormat = ascii ? .jsonAscii : hex ? .jsonHex : hexAscii ? .jsonHexAscii : base64 ? .jsonBase64 : .json
+        }
         var options = TextDump.Options()
         options.timeFormat = TimeFormat(rawValue: timeFormat?.first ?? "h") ?? .human
         options.bufferFormat = bufferFormat
@@ -102,14 +139,48 @@ struct Swiftdig: ParsableCommand {
         options.quiet = quiet
         options.summary = summary
         options.progress = progress
+        options.json = json
+        switch printFormat {
+        case "c", "container": options.format = EventFormatter.containerFormat
+        case .some(let format): options.format = escapeFormat(format)
+        case nil: break
+        }
         do {
             try TextDump.run(path: path, options: options)
         } catch let error as ScapError {
-            var message = OutputBuffer()
-            message.append("swiftdig: \(error.description)\n")
-            message.flush(to: 2)
-            throw ExitCode(1)
+            fail("swiftdig: \(error.description)")
+        } catch let error as FieldError {
+            fail(error.message)
         }
+    }
+
+    /// Prints one error line on standard error and exits with status 1.
+    private func fail(_ message: String) -> Never {
+        var out = OutputBuffer()
+        out.append(message + "\n")
+        out.flush(to: 2)
+        Swiftdig.exit(withError: ExitCode(1))
+    }
+
+    /// A format with sysdig's escapes replaced: `\n`, `\t`, `\e` (for colours) and `\\`.
+    private func escapeFormat(_ format: String) -> String {
+        var out = ""
+        var chars = format.makeIterator()
+        while let c = chars.next() {
+            guard c == "\\" else {
+                out.append(c)
+                continue
+            }
+            switch chars.next() {
+            case "n": out.append("\n")
+            case "t": out.append("\t")
+            case "e": out.append("\u{1B}")
+            case "\\": out.append("\\")
+            case let other?: out.append("\\"); out.append(other)
+            case nil: out.append("\\")
+            }
+        }
+        return out
     }
 
     private func writeAll(_ text: String) {

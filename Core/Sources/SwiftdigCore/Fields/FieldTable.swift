@@ -53,7 +53,7 @@ evt.category|CHARBUF|na||Category|The event category. Example values are 'file' 
 evt.cpu|INT16|id||CPU Number|number of the CPU where this event happened.
 evt.args|CHARBUF|na||Arguments|all the event arguments, aggregated into a single string.
 evt.arg|CHARBUF|na|A|Argument|one of the event arguments specified by name or by number. Some events (e.g. return codes or FDs) will be converted into a text representation when possible. E.g. 'evt.arg.fd' or 'evt.arg[0]'.
-evt.rawarg|DYN|na|A|Raw Argument|one of the event arguments specified by name. E.g. 'evt.rawarg.fd'.
+evt.rawarg|DYNAMIC|na|A|Raw Argument|one of the event arguments specified by name. E.g. 'evt.rawarg.fd'.
 evt.info|CHARBUF|na||Information|for most events, this field returns the same value as evt.args. However, for some events (like writes to /dev/log) it provides higher level information coming from decoding the arguments.
 evt.buffer|BYTEBUF|na||Buffer|the binary data buffer for events that have one, like read(), recvfrom(), etc. Use this field in filters with 'contains' to search into I/O data buffers.
 evt.buflen|UINT64|dec||Buffer Length|the length of the binary data buffer for events that have one, like read(), recvfrom(), etc.

@@ -19,6 +19,10 @@ public enum TextDump {
         public var summary = false
         /// Report progress on standard error.
         public var progress = false
+        /// A `-p` format string (`nil`: sysdig's default line).
+        public var format: String?
+        /// Print each event as a JSON object (`-j`).
+        public var json = false
         /// The file descriptor to print to.
         public var outputFD: Int32 = 1
         public init() {}
@@ -31,6 +35,16 @@ public enum TextDump {
         var formatter = TextFormatter(
             timeFormat: options.timeFormat, bufferFormat: options.bufferFormat,
             maxBufferLength: options.maxBufferLength)
+        // The default line has a fast path of its own; other formats and JSON go through the fields.
+        let fieldFormatter: EventFormatter?
+        let context = FieldContext(
+            parser: inspector.parser, bufferFormat: options.bufferFormat, maxBufferLength: options.maxBufferLength)
+        context.timeFormat = options.timeFormat
+        if options.format != nil || options.json {
+            fieldFormatter = try EventFormatter(format: options.format ?? EventFormatter.defaultFormat)
+        } else {
+            fieldFormatter = nil
+        }
         var out = OutputBuffer(capacity: 1 << 17)
         var counts = SummaryCounts()
         var failure: Error?
@@ -42,7 +56,16 @@ public enum TextDump {
                 // Internal events (procinfo and the like) are numbered but never printed.
                 if event.info.category.rawValue & EventCategory.internal.rawValue != 0 { return true }
                 if inspector.parser.filteredOut { return true }
-                formatter.format(event, parser: inspector.parser, firstTimestamp: inspector.firstTimestamp, into: &out)
+                if let fieldFormatter {
+                    context.firstTimestamp = inspector.firstTimestamp
+                    let printed = options.json
+                        ? fieldFormatter.formatJSON(event, context, into: &out)
+                        : fieldFormatter.format(event, context, into: &out)
+                    if printed { out.append(UInt8(ascii: "\n")) }
+                } else {
+                    formatter.format(
+                        event, parser: inspector.parser, firstTimestamp: inspector.firstTimestamp, into: &out)
+                }
                 if out.count >= 1 << 16 {
                     if !out.flush(to: options.outputFD) { return false }
                 }

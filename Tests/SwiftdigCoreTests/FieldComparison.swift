@@ -37,7 +37,8 @@ enum FieldComparison {
         var buffer = OutputBuffer(capacity: 1024)
         try inspector.run { event in
             context.firstTimestamp = inspector.firstTimestamp
-            guard !inspector.parser.filteredOut else { return true }
+            // As `-r` output: internal events and state-only events are not shown.
+            if event.info.category.contains(.internal) || inspector.parser.filteredOut { return true }
             var cells: [String] = []
             for field in bound {
                 buffer.removeAll()
@@ -55,14 +56,15 @@ enum FieldComparison {
         return rows
     }
 
-    /// sysdig's rendering of `fields`, keyed by event number. Fields must not print `|` or newlines.
-    static func sysdigRows(_ path: String, _ fields: [String]) -> [UInt64: [String]] {
-        let format = "*%evt.num" + fields.map { "|%" + $0 }.joined()
+    /// sysdig's rendering of `fields`, keyed by event number. Fields must not print `separator` or
+    /// newlines.
+    static func sysdigRows(_ path: String, _ fields: [String], separator: Character = "|") -> [UInt64: [String]] {
+        let format = "*%evt.num" + fields.map { "\(separator)%" + $0 }.joined()
         let result = ScapTestSupport.shell("cd /tmp && TZ=UTC \(sysdig) -r '\(path)' -p '\(format)' 2>&1")
         #expect(result.status == 0, "sysdig failed on \(path)")
         var rows: [UInt64: [String]] = [:]
         for line in String(decoding: result.output, as: UTF8.self).split(separator: "\n") {
-            let cells = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            let cells = line.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
             guard let number = UInt64(cells[0]), cells.count == fields.count + 1 else {
                 Issue.record("unexpected sysdig line: \(line.prefix(200))")
                 continue
@@ -75,11 +77,12 @@ enum FieldComparison {
     /// Checks that we print `fields` as sysdig does on every event of `capture`. `ignore` tells
     /// which cells sysdig fills with memory garbage (field index, sysdig's row).
     static func expectMatch(
-        _ capture: String, _ fields: [String], ignore: (Int, [String]) -> Bool = { _, _ in false }
+        _ capture: String, _ fields: [String], separator: Character = "|",
+        ignore: (Int, [String]) -> Bool = { _, _ in false }
     ) throws {
         guard let path = capturePath(capture), sysdigAvailable() else { return }
         let ours = try render(path, fields)
-        let theirs = sysdigRows(path, fields)
+        let theirs = sysdigRows(path, fields, separator: separator)
         #expect(ours.count == theirs.count, "\(capture): \(ours.count) events, sysdig shows \(theirs.count)")
         var mismatches = 0
         for (number, expected) in theirs.sorted(by: { $0.key < $1.key }) {

@@ -23,9 +23,9 @@ import Testing
         try FieldComparison.expectMatch(capture, Self.threadFields)
     }
 
-    /// `proc.env` prints `|` in this capture's environment: compared alone.
+    /// `proc.env` prints `|` in these environments: compared with tabs between fields.
     @Test(arguments: FieldComparison.captures)
     func environmentMatchesSysdig(_ capture: String) throws {
-        try FieldComparison.expectMatch(capture, ["proc.env", "thread.exectime", "thread.exectime"])
+        try FieldComparison.expectMatch(capture, ["proc.env", "thread.exectime", "thread.exectime"], separator: "\t")
     }
 }

@@ -184,6 +184,7 @@ public final class EventParser {
         case EventCode.setuidX, EventCode.setresuidX: parseSetIDExit(event, group: false)
         case EventCode.setgidX, EventCode.setresgidX: parseSetIDExit(event, group: true)
         case EventCode.chrootX: parseChrootExit(event)
+        case EventCode.schedSwitch1E, EventCode.schedSwitch6E: parseContextSwitch(event)
         case EventCode.setsidX:
             if let t = thread, let res = event.int64(0), res >= 0 { t.sid = res }
         default:

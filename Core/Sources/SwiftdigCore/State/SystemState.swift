@@ -123,6 +123,8 @@ public final class SystemState {
     func addFD(_ fd: Int64, _ info: FDInfo, to thread: ThreadInfo) -> FDInfo? {
         guard let owner = fdOwner(of: thread) else { return nil }
         owner.fds[fd] = info
+        // As libsinsp's add_fd: the new fd is the thread's last event fd (`fd.num` of an open exit).
+        thread.lastEventFD = fd
         return info
     }
 

@@ -130,6 +130,7 @@ extension FDFields {
         }
     }
 
+    /// The socket fields, by name.
     static let socketExtractors: [String: FDExtractor] = [
         "fd.cip": endAddress(client: true), "fd.cnet": endAddress(client: true),
         "fd.sip": endAddress(client: false), "fd.snet": endAddress(client: false),

@@ -16,6 +16,7 @@ struct FDListFields: FieldBinder {
     /// The parameter holding the fd list, by event code.
     static let listParameter: [UInt16: Int] = [80: 0, 81: 1, 254: 0, 255: 1]  // poll, ppoll: enter, exit
 
+    /// The columns, by field name.
     static let columns: [String: Column] = [
         "fdlist.nums": { fd, _, out in
             out.append(decimal: fd)

@@ -23,6 +23,7 @@ struct UserFields: FieldBinder {
         }
     }
 
+    /// The extractor makers, by field name.
     static let extractors: [String: @Sendable () -> BoundField.Extractor] = [
         "user.uid": ThreadFields.onThread { t, _, _ in .number(UInt64(t.uid)) },
         "user.name": userColumn(\.name),

@@ -16,6 +16,8 @@ public final class EventParser {
     public private(set) var errorCode: Int32 = 0
     /// Whether the current event is hidden by sysdig's own rules (state-only events).
     public private(set) var filteredOut = false
+    /// Whether parsing the current event changed the name of its fd (`fd.name_changed`).
+    public private(set) var fdNameChanged = false
 
     /// Creates a parser over `state`.
     public init(state: SystemState) {
@@ -47,6 +49,8 @@ public final class EventParser {
             }
         }
         dispatch(event, type: event.type)
+        // As libsinsp, after parsing: the fd's name against its name when it was looked up.
+        if let fdi = fdInfo { fdNameChanged = fdi.name != fdi.oldName } else { fdNameChanged = false }
         if filterAfterParsing, let filter, !filter(event) {
             // Rejected events keep their thread's stored enter event (sysdig skips its cleanup).
             filteredOut = true
@@ -217,6 +221,7 @@ public final class EventParser {
         case EventCode.setuidX, EventCode.setresuidX: parseSetIDExit(event, group: false)
         case EventCode.setgidX, EventCode.setresgidX: parseSetIDExit(event, group: true)
         case EventCode.chrootX: parseChrootExit(event)
+        case EventCode.schedSwitch1E, EventCode.schedSwitch6E: parseContextSwitch(event)
         case EventCode.setsidX:
             if let t = thread, let res = event.int64(0), res >= 0 { t.sid = res }
         default:

@@ -32,6 +32,12 @@ struct Swiftdig: ParsableCommand {
     @Option(name: .customShort("r"), help: ArgumentHelp("Read events from the capture <file>.", valueName: "file"))
     var readFile: String?
 
+    @Option(name: .customShort("w"), help: ArgumentHelp("Write the kept events to capture <file>.", valueName: "file"))
+    var writeFile: String?
+
+    @Flag(name: .customShort("z"), help: "gzip the capture written with -w.")
+    var compress = false
+
     @Flag(name: .customShort("A"), help: "Print only the printable part of buffers, with their line ends.")
     var ascii = false
 
@@ -141,6 +147,11 @@ struct Swiftdig: ParsableCommand {
         options.progress = progress
         options.displayFilter = displayFilter
         options.json = json
+        if let writeFile {
+            options.writePath = writeFile
+            options.compress = compress
+            options.quiet = true  // as sysdig: -w writes instead of printing
+        }
         switch printFormat {
         case "c", "container": options.format = EventFormatter.containerFormat
         case .some(let format): options.format = escapeFormat(format)

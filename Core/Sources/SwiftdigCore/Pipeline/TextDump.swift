@@ -30,6 +30,10 @@ public enum TextDump {
         /// Apply ``filter`` to the printed lines only (`-d`), after the state has seen every event,
         /// instead of inside the parser (sysdig's default, where rejected events are not even parsed).
         public var displayFilter = false
+        /// Write the events kept to this capture instead of printing them (`-w`).
+        public var writePath: String?
+        /// gzip the capture written (`-z`).
+        public var compress = false
         public init() {}
     }
 
@@ -66,12 +70,22 @@ public enum TextDump {
             }
         }
         var delivered: UInt64 = 0
+        let capture = try options.writePath.map { (path) throws(ScapError) in
+            try CaptureWriter(path: path, gzip: options.compress)
+        }
+        if let capture { inspector.metadataObserver = { try capture.copy($0) } }
         do {
             try inspector.run { event in
                 if let filterFailure { throw filterFailure }
                 // Events the filter (or sysdig's own rules) hid are neither counted nor printed.
-                if inspector.parser.filteredOut { return true }
-                if let limit = options.eventLimit, delivered >= limit { return false }
+                let shown = !inspector.parser.filteredOut
+                if shown, let limit = options.eventLimit, delivered >= limit { return false }
+                if let capture, let raw = inspector.rawEvent {
+                    let stateNeeded =
+                        event.info.flags.contains(.modifiesState) || event.info.category.contains(.internal)
+                    try capture.write(raw, kept: shown, stateNeeded: stateNeeded)
+                }
+                if !shown { return true }
                 delivered += 1
                 if options.summary { counts.count(event) }
                 if options.quiet { return true }
@@ -103,6 +117,8 @@ public enum TextDump {
         }
         if options.summary { counts.write(into: &out) }
         out.flush(to: options.outputFD)
+        // The capture is closed even after a read error: what was written stays readable.
+        do { try capture?.close() } catch { failure = failure ?? error }
         if let failure { throw failure }
     }
 }

@@ -32,6 +32,12 @@ struct Swiftdig: ParsableCommand {
     @Option(name: .customShort("r"), help: ArgumentHelp("Read events from the capture <file>.", valueName: "file"))
     var readFile: String?
 
+    @Option(name: .customShort("w"), help: ArgumentHelp("Write the kept events to capture <file>.", valueName: "file"))
+    var writeFile: String?
+
+    @Flag(name: .customShort("z"), help: "gzip the capture written with -w.")
+    var compress = false
+
     @Flag(name: .customShort("A"), help: "Print only the printable part of buffers, with their line ends.")
     var ascii = false
 
@@ -74,6 +80,9 @@ struct Swiftdig: ParsableCommand {
 
     @Flag(name: .customShort("L"), help: "List the events swiftdig knows, with their parameters.")
     var listEvents = false
+
+    @Flag(name: [.customShort("d"), .customLong("displayflt")], help: "Apply the filter to the printed events only, after the state has seen them all.")
+    var displayFilter = false
 
     @Flag(name: .customShort("l"), help: "List the fields that filters and -p formats can use (with -v, their types).")
     var listFields = false
@@ -124,9 +133,6 @@ struct Swiftdig: ParsableCommand {
         guard let path = readFile else {
             throw ValidationError("live capture is not available yet: read a capture with -r <file>.")
         }
-        if !filter.isEmpty {
-            throw ValidationError("filters are not supported yet: '\(filter.joined(separator: " "))'.")
-        }
         var bufferFormat: BufferFormat = ascii ? .ascii : hex ? .hex : hexAscii ? .hexAscii : base64 ? .base64 : .normal
         if json {
             bufferFormat = ascii ? .jsonAscii : hex ? .jsonHex : hexAscii ? .jsonHexAscii : base64 ? .jsonBase64 : .json
@@ -139,16 +145,26 @@ struct Swiftdig: ParsableCommand {
         options.quiet = quiet
         options.summary = summary
         options.progress = progress
+        options.displayFilter = displayFilter
         options.json = json
+        if let writeFile {
+            options.writePath = writeFile
+            options.compress = compress
+            options.quiet = true  // as sysdig: -w writes instead of printing
+        }
         switch printFormat {
         case "c", "container": options.format = EventFormatter.containerFormat
         case .some(let format): options.format = escapeFormat(format)
         case nil: break
         }
         do {
+            // Like sysdig, the arguments after the options are one filter, joined by spaces.
+            if !filter.isEmpty { options.filter = try Filter(compiling: filter.joined(separator: " ")) }
             try TextDump.run(path: path, options: options)
         } catch let error as ScapError {
             fail("swiftdig: \(error.description)")
+        } catch let error as FilterError {
+            fail(error.description)
         } catch let error as FieldError {
             fail(error.message)
         }

@@ -25,6 +25,10 @@ public final class Inspector {
     public private(set) var machine: MachineInfo?
     /// The capture being read.
     public let reader: ScapReader
+    /// The current event as the reader returned it (block type, cpu, dump flags), during `run`'s body.
+    public private(set) var rawEvent: ScapEvent?
+    /// Sees every block other than events, before the state takes it in (`-w` copies them).
+    public var metadataObserver: ((ScapBlock) throws -> Void)?
 
     /// Opens the capture at `path`.
     public init(path: String) throws(ScapError) {
@@ -39,8 +43,12 @@ public final class Inspector {
     /// the damage were delivered.
     public func run(_ body: (Event) throws -> Bool) throws {
         while let block = try reader.nextBlock() {
+            if let metadataObserver {
+                if case .event = block {} else { try metadataObserver(block) }
+            }
             switch block {
             case .event(let raw):
+                rawEvent = raw
                 eventCount &+= 1
                 let event = Event(
                     bytes: raw.bytes, cpu: raw.cpu, dumpFlags: raw.flags ?? 0, number: eventCount,

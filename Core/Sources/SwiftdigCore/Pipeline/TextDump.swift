@@ -25,6 +25,15 @@ public enum TextDump {
         public var json = false
         /// The file descriptor to print to.
         public var outputFD: Int32 = 1
+        /// Only events this filter matches are counted and printed.
+        public var filter: Filter?
+        /// Apply ``filter`` to the printed lines only (`-d`), after the state has seen every event,
+        /// instead of inside the parser (sysdig's default, where rejected events are not even parsed).
+        public var displayFilter = false
+        /// Write the events kept to this capture instead of printing them (`-w`).
+        public var writePath: String?
+        /// gzip the capture written (`-z`).
+        public var compress = false
         public init() {}
     }
 
@@ -48,14 +57,41 @@ public enum TextDump {
         var out = OutputBuffer(capacity: 1 << 17)
         var counts = SummaryCounts()
         var failure: Error?
+        var filterFailure: FilterError?
+        if let filter = options.filter, !options.displayFilter {
+            inspector.parser.filter = { event in
+                context.firstTimestamp = inspector.firstTimestamp
+                do throws(FilterError) {
+                    return try filter.matches(event, context)
+                } catch {
+                    filterFailure = error
+                    return false
+                }
+            }
+        }
+        var delivered: UInt64 = 0
+        let capture = try options.writePath.map { (path) throws(ScapError) in
+            try CaptureWriter(path: path, gzip: options.compress)
+        }
+        if let capture { inspector.metadataObserver = { try capture.copy($0) } }
         do {
             try inspector.run { event in
-                if let limit = options.eventLimit, event.number > limit { return false }
+                if let filterFailure { throw filterFailure }
+                // Events the filter (or sysdig's own rules) hid are neither counted nor printed.
+                let shown = !inspector.parser.filteredOut
+                if shown, let limit = options.eventLimit, delivered >= limit { return false }
+                if let capture, let raw = inspector.rawEvent {
+                    let stateNeeded =
+                        event.info.flags.contains(.modifiesState) || event.info.category.contains(.internal)
+                    try capture.write(raw, kept: shown, stateNeeded: stateNeeded)
+                }
+                if !shown { return true }
+                delivered += 1
                 if options.summary { counts.count(event) }
                 if options.quiet { return true }
                 // Internal events (procinfo and the like) are numbered but never printed.
                 if event.info.category.rawValue & EventCategory.internal.rawValue != 0 { return true }
-                if inspector.parser.filteredOut { return true }
+                let lineStart = out.count
                 if let fieldFormatter {
                     context.firstTimestamp = inspector.firstTimestamp
                     let printed = options.json
@@ -65,6 +101,11 @@ public enum TextDump {
                 } else {
                     formatter.format(
                         event, parser: inspector.parser, firstTimestamp: inspector.firstTimestamp, into: &out)
+                }
+                // sysdig's display filter (-d) decides on lines already formatted.
+                if options.displayFilter, out.count > lineStart, let filter = options.filter {
+                    context.firstTimestamp = inspector.firstTimestamp
+                    if try !filter.matches(event, context) { out.truncate(to: lineStart) }
                 }
                 if out.count >= 1 << 16 {
                     if !out.flush(to: options.outputFD) { return false }
@@ -76,6 +117,8 @@ public enum TextDump {
         }
         if options.summary { counts.write(into: &out) }
         out.flush(to: options.outputFD)
+        // The capture is closed even after a read error: what was written stays readable.
+        do { try capture?.close() } catch { failure = failure ?? error }
         if let failure { throw failure }
     }
 }

@@ -176,6 +176,9 @@ public final class FDInfo {
     public var flags: Flags = []
     /// The socket addresses, when the fd is a socket.
     public var sockinfo = SocketInfo()
+    /// The name as of the last lookup (libsinsp's `m_oldname`): `fd.name_changed` compares it with
+    /// the name after parsing. A new fd starts with an empty one.
+    var oldName: String = ""
 
     /// Creates an fd of `type` called `name`.
     public init(type: FDType, name: String = "") {
@@ -192,6 +195,7 @@ public final class FDInfo {
         other.mountID = mountID
         other.flags = flags
         other.sockinfo = sockinfo
+        other.oldName = oldName
         return other
     }
 

@@ -112,7 +112,10 @@ public final class SystemState {
 
     /// The fd `fd` of `thread`, if open.
     @inline(__always) public func fd(_ fd: Int64, of thread: ThreadInfo) -> FDInfo? {
-        fdOwner(of: thread)?.fds[fd]
+        guard let found = fdOwner(of: thread)?.fds[fd] else { return nil }
+        // libsinsp's get_fd: the name as of the lookup is what parsing may change (fd.name_changed).
+        found.oldName = found.name
+        return found
     }
 
     /// Opens `fd` in `thread`'s table, replacing what was there.
@@ -120,6 +123,8 @@ public final class SystemState {
     func addFD(_ fd: Int64, _ info: FDInfo, to thread: ThreadInfo) -> FDInfo? {
         guard let owner = fdOwner(of: thread) else { return nil }
         owner.fds[fd] = info
+        // As libsinsp's add_fd: the new fd is the thread's last event fd (`fd.num` of an open exit).
+        thread.lastEventFD = fd
         return info
     }
 

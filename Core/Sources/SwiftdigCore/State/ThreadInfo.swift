@@ -23,8 +23,8 @@ public final class ThreadInfo {
     public var tid: Int64
     public var pid: Int64
     public var ptid: Int64 = -1
-    public var sid: Int64 = 0
-    public var vpgid: Int64 = 0
+    public var sid: Int64 = -1
+    public var vpgid: Int64 = -1
     public var comm: String = ""
     public var exe: String = ""
     public var exepath: String = ""
@@ -36,7 +36,7 @@ public final class ThreadInfo {
     /// The working directory, ending in `/` (read it through ``SystemState/cwd(of:)``: threads share
     /// their process's).
     public var cwd: String = ""
-    public var fdlimit: Int64 = 0
+    public var fdlimit: Int64 = -1
     public var flags: UInt32 = 0
     public var uid: UInt32 = 0xFFFF_FFFF
     public var gid: UInt32 = 0xFFFF_FFFF
@@ -64,6 +64,9 @@ public final class ThreadInfo {
     var lastEventDataValid = false
     var latency: UInt64 = 0
     var lastLatencyEnterTime: UInt64 = 0
+
+    /// Per-thread values of bound fields (see `ThreadSlots`), all zero for a new thread.
+    var fieldSlots: [UInt64] = []
 
     /// The main thread, cached once found.
     weak var cachedMainThread: ThreadInfo?
@@ -103,11 +106,17 @@ public final class ThreadInfo {
         env = ThreadInfo.splitList(bytes).filter { !$0.isEmpty }
     }
 
-    /// Sets the cgroups from `subsys=path` entries.
+    /// Sets the cgroups from `subsys=path` entries, with the subsystem names sysdig normalises
+    /// (`_cgroup` dropped, kernel short names replaced).
     func setCgroups(_ bytes: UnsafeRawBufferPointer) {
-        cgroups = ThreadInfo.splitList(bytes).compactMap { entry in
-            guard let eq = entry.lastIndex(of: "=") else { return nil }
-            return (String(entry[..<eq]), String(entry[entry.index(after: eq)...]))
+        cgroups = ThreadInfo.splitList(bytes).compactMap { entry -> (String, String)? in
+            guard let eq = entry.firstIndex(of: "=") else { return nil }
+            var subsystem = String(entry[..<eq])
+            if let suffix = subsystem.firstRange(of: "_cgroup") { subsystem.removeSubrange(suffix) }
+            return (Self.cgroupRenames[subsystem] ?? subsystem, String(entry[entry.index(after: eq)...]))
         }
     }
+
+    /// Kernel cgroup subsystem names and the names sysdig shows for them (`io` was `blkio`).
+    static let cgroupRenames = ["perf": "perf_event", "mem": "memory", "io": "blkio"]
 }

@@ -13,7 +13,7 @@ extension EventFields {
             guard let i = ParamIndex.data.index(in: event) else { return .none }
             context.renderer.render(event, i, parser: context.parser)
             let rendered = context.renderer.value.bytes
-            return context.writeText { out in rendered.withUnsafeBytes { out.append($0) } }
+            return context.textResult { out in rendered.withUnsafeBytes { out.append($0) } }
         },
     ]
 
@@ -68,11 +68,6 @@ extension EventFields {
         return match
     }
 
-    /// The text of a field that took `length` characters of `text`.
-    static func fieldText(_ text: Substring, _ length: Int) -> String {
-        String(Substring(text.utf8.prefix(length)))
-    }
-
     /// `evt.arg[N]` and `evt.arg.NAME`: a parameter as text, resolved when it can be.
     static func bindArg(_ text: Substring, _ definition: FieldDefinition) throws(FieldError)
         -> (field: BoundField, length: Int)
@@ -81,7 +76,7 @@ extension EventFields {
         switch try argument(of: text, base: base) {
         case .bracket(let number, let length):
             let index = Int(try FieldArgumentNumber.signed32(number))
-            let field = BoundField(definition, text: fieldText(text, length), argument: String(number)) { event, context in
+            let field = BoundField(definition, text: text.utf8Prefix(length), argument: String(number)) { event, context in
                 guard index >= 0, index < event.sysdigParamCount else { return .none }
                 return context.writeParamText(event, index)
             }
@@ -90,7 +85,7 @@ extension EventFields {
             let (name, _) = try parameterName(rest)
             let length = base + 1 + name.utf8.count
             let lookup = ParamIndex(name)
-            let field = BoundField(definition, text: fieldText(text, length), argument: name) { event, context in
+            let field = BoundField(definition, text: text.utf8Prefix(length), argument: name) { event, context in
                 guard let index = lookup.index(in: event) else { return .none }
                 return context.writeParamText(event, index)
             }
@@ -111,7 +106,7 @@ extension EventFields {
         let length = base + 1 + name.utf8.count
         let lookup = ParamIndex(name)
         let field = BoundField(
-            definition, text: fieldText(text, length), argument: name, type: type,
+            definition, text: text.utf8Prefix(length), argument: name, type: type,
             alternatives: { event, _, matches in
                 guard let p = lookup.payload(in: event) else { return false }
                 return matches(rawValue(p, type, printing: false))
@@ -139,9 +134,9 @@ extension EventFields {
             let v = ParamIndex.load(p, width: width)
             switch type {
             // Short signed numbers travel sign-extended.
-            case .int8: return .number(UInt64(bitPattern: Int64(Int8(truncatingIfNeeded: v))))
-            case .int16: return .number(UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: v))))
-            case .int32: return .number(UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: v))))
+            case .int8: return .signed(Int64(Int8(truncatingIfNeeded: v)))
+            case .int16: return .signed(Int64(Int16(truncatingIfNeeded: v)))
+            case .int32: return .signed(Int64(Int32(truncatingIfNeeded: v)))
             default: return .number(v)
             }
         }
@@ -162,7 +157,7 @@ extension EventFields {
             name: definition.name, type: definition.type, format: definition.format,
             flags: definition.flags.subtracting(.filterOnly), displayName: definition.displayName,
             description: definition.description, index: definition.index, classIndex: definition.classIndex)
-        let field = BoundField(printable, text: fieldText(text, length), argument: String(center)) { _, _ in .none }
+        let field = BoundField(printable, text: text.utf8Prefix(length), argument: String(center)) { _, _ in .none }
         return (field, length)
     }
 }

@@ -31,7 +31,7 @@ extension EventFields {
 
     /// A bool field from a test of the event's flags.
     private static func flagTest(_ test: @escaping @Sendable (EventFlags) -> Bool) -> PureExtractor {
-        { event, _ in .number(test(event.info.flags) ? 1 : 0) }
+        { event, _ in .flag(test(event.info.flags)) }
     }
 
     static let ioExtractors: [String: PureExtractor] = [
@@ -50,20 +50,20 @@ extension EventFields {
         "evt.is_wait": flagTest { $0.contains(.waits) },
         "evt.io_dir": { event, context in
             let flags = event.info.flags
-            if flags.contains(.writesToFD) { return context.writeText { $0.append("write") } }
-            if flags.contains(.readsFromFD) { return context.writeText { $0.append("read") } }
+            if flags.contains(.writesToFD) { return context.textResult { $0.append("write") } }
+            if flags.contains(.readsFromFD) { return context.textResult { $0.append("read") } }
             return .none
         },
         "evt.is_syslog": { event, context in
             guard event.info.flags.contains(.writesToFD), let fd = context.parser.fdInfo else { return .number(0) }
-            return .number(containsDevLog(fd.name) ? 1 : 0)
+            return .flag(containsDevLog(fd.name))
         },
         "evt.category": { event, context in
-            context.writeText { $0.append(categoryName(event, context)) }
+            context.textResult { $0.append(categoryName(event, context)) }
         },
-        "evt.is_open_read": { event, _ in .number(openFlags(event).map { $0 & openRead != 0 ? 1 : 0 } ?? 0) },
-        "evt.is_open_write": { event, _ in .number(openFlags(event).map { $0 & openWrite != 0 ? 1 : 0 } ?? 0) },
-        "evt.is_open_exec": { event, _ in .number(isOpenExec(event) ? 1 : 0) },
+        "evt.is_open_read": { event, _ in .flag((openFlags(event) ?? 0) & openRead != 0) },
+        "evt.is_open_write": { event, _ in .flag((openFlags(event) ?? 0) & openWrite != 0) },
+        "evt.is_open_exec": { event, _ in .flag(isOpenExec(event)) },
     ]
 
     // MARK: - Category

@@ -62,7 +62,7 @@ extension EventFields {
             }
         }
         PathResolution.copyAndSanitize(&target, baseCount: 0, path)
-        return context.writeText { out in target.withUnsafeBytes { out.append($0) } }
+        return context.textResult { out in target.withUnsafeBytes { out.append($0) } }
     }
 
     // MARK: - Docker infrastructure events
@@ -106,7 +106,7 @@ extension EventFields {
             let parts = item.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count >= 2 else { return .none }
             let text = value(parts[1], item)
-            return context.writeText { $0.append(text) }
+            return context.textResult { $0.append(text) }
         }
         return .none
     }

@@ -44,15 +44,15 @@ extension EventFields {
         "evt.res": { event, context in
             guard let i = resultIndex(event), let p = event.param(i) else { return .none }
             if Int64(bitPattern: ParamIndex.load(p, width: 8)) >= 0 {
-                return context.writeText { $0.append("SUCCESS") }
+                return context.textResult { $0.append("SUCCESS") }
             }
             return context.writeParamText(event, i)
         },
         "evt.rawres": { event, _ in
             guard let res = result(event) else { return .none }
-            return .number(UInt64(bitPattern: res))
+            return .signed(res)
         },
-        "evt.failed": { event, _ in .number((result(event) ?? 0) < 0 ? 1 : 0) },
+        "evt.failed": { event, _ in .flag((result(event) ?? 0) < 0) },
         "evt.count.error": { event, _ in errorCount(event) },
         "evt.count.error.file": { event, context in
             if let fd = context.parser.fdInfo {

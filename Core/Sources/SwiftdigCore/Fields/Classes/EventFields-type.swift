@@ -5,12 +5,12 @@ extension EventFields {
     static let procinfoE: UInt16 = 234
 
     static let typeExtractors: [String: PureExtractor] = [
-        "evt.dir": { event, context in context.writeText { $0.append(UInt8(ascii: event.isEnter ? ">" : "<")) } },
-        "evt.type": { event, context in context.writeText { TextFormatter.appendType(event, into: &$0) } },
+        "evt.dir": { event, context in context.textResult { $0.append(UInt8(ascii: event.isEnter ? ">" : "<")) } },
+        "evt.type": { event, context in context.textResult { TextFormatter.appendType(event, into: &$0) } },
         "syscall.type": { event, context in
             // libsinsp tests EC_INTERNAL against the event flags, where that bit is EF_SKIPPARSERESET.
             if event.type == EventCode.schedSwitch6E || event.info.flags.contains(.skipParseReset) { return .none }
-            return context.writeText { TextFormatter.appendType(event, into: &$0) }
+            return context.textResult { TextFormatter.appendType(event, into: &$0) }
         },
         "evt.cpu": { event, _ in .number(UInt64(event.cpu)) },
     ]
@@ -45,7 +45,7 @@ extension EventFields {
         let (codes, length) = found
         let value: PureExtractor = { event, _ in
             let type = UInt32(event.type)
-            return .number(type == codes.0 || type == codes.1 ? 1 : 0)
+            return .flag(type == codes.0 || type == codes.1)
         }
         // The field is a UINT32 without print format, which libsinsp cannot print: it shows <NA>;
         // filters compare the value.

@@ -88,24 +88,7 @@ enum LegacyParamNames {
     }
 }
 
-extension FieldClass {
-    /// The definition of the field called exactly `name` in this class.
-    func field(named name: String) -> FieldDefinition {
-        guard let definition = fields.first(where: { $0.name == name }) else {
-            preconditionFailure("the \(self.name) class has no field \(name)")
-        }
-        return definition
-    }
-}
-
 extension FieldContext {
-    /// Empties the scratch text and returns `.text` after `write` filled it.
-    @inline(__always) func writeText(_ write: (inout OutputBuffer) -> Void) -> FieldResult {
-        text.removeAll()
-        write(&text)
-        return .text
-    }
-
     /// Renders parameter `index` of `event` and writes, as libsinsp's `evt.arg` does, its resolved
     /// form when there is one, else its value (each up to its first NUL, as C strings end there).
     func writeParamText(_ event: Event, _ index: Int) -> FieldResult {

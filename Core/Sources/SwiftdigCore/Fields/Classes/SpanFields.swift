@@ -39,7 +39,7 @@ struct SpanFields: FieldBinder {
             argument = String(rest)
             length = text.utf8.count
         }
-        let field = BoundField(definition, text: EventFields.fieldText(text, length), argument: argument) { _, _ in
+        let field = BoundField(definition, text: text.utf8Prefix(length), argument: argument) { _, _ in
             .none
         }
         return (field, length)

@@ -35,7 +35,7 @@ struct SpanInFields: FieldBinder {
             argument = try EventFields.parameterName(rest).name
             length = base + 1 + argument.utf8.count
         }
-        let field = BoundField(definition, text: EventFields.fieldText(text, length), argument: argument) { _, _ in
+        let field = BoundField(definition, text: text.utf8Prefix(length), argument: argument) { _, _ in
             .none
         }
         return (field, length)

@@ -4,9 +4,9 @@
 /// `sinsp_filter_check_syslog`, over its syslog protocol decoder).
 struct SyslogFields: FieldBinder {
     private static let extractors: [String: EventFields.PureExtractor] = [
-        "syslog.facility.str": decoded { message, context in context.writeText { $0.append(message.facilityName) } },
+        "syslog.facility.str": decoded { message, context in context.textResult { $0.append(message.facilityName) } },
         "syslog.facility": decoded { message, _ in .number(UInt64(message.facility)) },
-        "syslog.severity.str": decoded { message, context in context.writeText { $0.append(message.severityName) } },
+        "syslog.severity.str": decoded { message, context in context.textResult { $0.append(message.severityName) } },
         "syslog.severity": decoded { message, _ in .number(UInt64(message.severity)) },
         "syslog.message": decoded { message, _ in .bytes(message.text) },
     ]

@@ -84,6 +84,31 @@ import Testing
         try compare(capture: String(parts[0]), format: format, variant: variant)
     }
 
+    /// Filters on the event fields (values as filters see them: raw buffers, typed raw arguments,
+    /// `evt.type.is` as a number, `evt.around` around a time).
+    static let filters: [String] = [
+        "evt.type.is.open=1", "evt.type.is.3=1 or evt.type.is.write=1", "evt.rawarg.size>100",
+        "evt.rawarg.res<0", "evt.rawarg.name contains etc", "evt.buffer contains google",
+        "evt.arg.fd=3", "evt.arg[0]=3", "evt.arg.name=/etc/ld.so.cache", "evt.res=SUCCESS and evt.dir=<",
+        "evt.res=ENOENT", "evt.rawres>=0", "evt.latency>10000", "evt.latency.s=0 and evt.latency.ns>5000",
+        "evt.category=net", "evt.category in (file, memory)", "evt.count.error=1", "evt.count.error.file=1",
+        "evt.count.exit=1", "evt.buflen>100", "evt.buflen.net.in>0", "evt.is_wait=true", "evt.wait_latency>0",
+        "evt.io_dir=read", "syscall.type=read", "evt.cpu=1", "evt.info contains ENOENT", "evt.args contains fd=3",
+        "evt.around[1534527348514670468]=1", "evt.around[1600000000124691356]=2", "evt.abspath contains dir",
+        "evt.is_open_exec=true", "syslog.severity=5", "syslog.facility.str=user", "evt.info contains syslog", "evt.num>100 and evt.num<120",
+        "evt.rawtime.s>0 and evt.reltime<1000000", "evt.time contains :48.", "evt.deltatime>1000000",
+        "util.cnt>5", "span.id exists", "evtin.span.id=1",
+    ]
+
+    static let filterCases: [String] = allCaptures.flatMap { c in filters.indices.map { "\(c)#\($0)" } }
+
+    @Test(arguments: filterCases)
+    func filterMatchesSysdig(_ name: String) throws {
+        let parts = name.split(separator: "#")
+        let filter = Self.filters[Int(parts[1])!]
+        try compare(capture: String(parts[0]), format: nil, filter: filter, variant: Self.variants[0])
+    }
+
     /// The default line on our capture: its `evt.info` decodes syslog writes as the field does.
     @Test func defaultLineMatchesSysdig() throws {
         try compare(capture: "ours", format: nil, variant: Self.variants[0])
@@ -92,7 +117,7 @@ import Testing
     /// Runs sysdig and swiftdig with `format` (`nil`: the default line) on `capture` and compares
     /// their lines.
     private func compare(
-        capture: String, format: String?,
+        capture: String, format: String?, filter: String? = nil,
         variant: (name: String, flags: [String], set: @Sendable (inout TextDump.Options) -> Void)
     ) throws {
         let dir = SharedCaptures.directory
@@ -107,17 +132,19 @@ import Testing
             return
         }
         let path = capture == "ours" ? EventFieldsCapture.path : "\(dir ?? "")/\(capture).scap"
-        let theirs = try Self.runSysdig(["-r", path] + variant.flags + (format.map { ["-p", $0] } ?? []))
+        let theirs = try Self.runSysdig(
+            ["-r", path] + variant.flags + (format.map { ["-p", $0] } ?? []) + (filter.map { [$0] } ?? []))
         var options = TextDump.Options()
         options.format = format
+        if let filter { options.filter = try Filter(compiling: filter) }
         variant.set(&options)
         let ours = try Self.runOurs(path, options)
         let a = ours.split(separator: "\n", omittingEmptySubsequences: false)
         let b = theirs.split(separator: "\n", omittingEmptySubsequences: false)
         if let diff = zip(a, b).enumerated().first(where: { $0.element.0 != $0.element.1 }) {
-            Issue.record("\(capture) \(variant.name) \(format ?? "default")\nline \(diff.offset + 1):\n ours:   \(diff.element.0)\n sysdig: \(diff.element.1)")
+            Issue.record("\(capture) \(variant.name) \(format ?? "default") \(filter ?? "")\nline \(diff.offset + 1):\n ours:   \(diff.element.0)\n sysdig: \(diff.element.1)")
         } else {
-            #expect(a.count == b.count, "\(capture) \(variant.name) \(format ?? "default"): \(a.count) lines, sysdig \(b.count)")
+            #expect(a.count == b.count, "\(capture) \(variant.name) \(format ?? "default") \(filter ?? ""): \(a.count) lines, sysdig \(b.count)")
         }
     }
 

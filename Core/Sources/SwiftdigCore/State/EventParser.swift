@@ -29,10 +29,16 @@ public final class EventParser {
     /// they are parsed and, when rejected, not parsed at all; the others after.
     public var filter: ((Event) -> Bool)?
 
+    /// Whether the current event has been through its parser. A capture filter tests the events
+    /// that do not change the state before that, when what the parser derives (syslog messages
+    /// decoded from writes) is not there yet.
+    public private(set) var eventParsed = false
+
     /// Updates the state with `event`.
     public func process(_ event: Event) {
         state.applyDeferredRemovals()
         filteredOut = false
+        eventParsed = false
         // sysdig parses the event even when the bookkeeping found a problem with it.
         _ = reset(event)
         var filterAfterParsing = false
@@ -49,6 +55,7 @@ public final class EventParser {
             }
         }
         dispatch(event, type: event.type)
+        eventParsed = true
         // As libsinsp, after parsing: the fd's name against its name when it was looked up.
         if let fdi = fdInfo { fdNameChanged = fdi.name != fdi.oldName } else { fdNameChanged = false }
         if filterAfterParsing, let filter, !filter(event) {

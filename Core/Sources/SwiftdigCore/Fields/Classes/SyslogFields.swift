@@ -80,7 +80,10 @@ struct SyslogMessage {
 
     /// Decodes the current event, or returns `nil` when it carries no syslog message.
     init?(_ event: Event, parser: EventParser) {
-        guard Self.writeExits.contains(event.type), let fd = parser.fdInfo, containsDevLog(fd.name),
+        // The decoder runs when the parser handles the write: a filter that tests the event before
+        // sees no message.
+        guard parser.eventParsed, Self.writeExits.contains(event.type), let fd = parser.fdInfo,
+            containsDevLog(fd.name),
             let res = event.int64(0), res >= 0, let data = event.param(1)
         else { return nil }
         // `<PRI>`: the byte before the number is not checked; the number ends at `>`, a NUL, the

@@ -109,6 +109,28 @@ import Testing
         try compare(capture: String(parts[0]), format: nil, filter: filter, variant: Self.variants[0])
     }
 
+    /// `-j` output of the fields: the times print as numbers; the deltas as sysdig's second extraction.
+    static let jsonFormats: [String] = [
+        "*%evt.num %evt.time %evt.time.s %evt.time.iso8601 %evt.datetime %evt.datetime.s %evt.rawtime %evt.rawtime.s"
+            + " %evt.rawtime.ns %evt.reltime %evt.reltime.s %evt.reltime.ns %evt.pluginname",
+        "*%evt.latency %evt.latency.s %evt.latency.ns %evt.latency.quantized %evt.latency.human %evt.outputtime"
+            + " %evt.dir %evt.type %evt.cpu %evt.count %evt.rawres %evt.failed %evt.buflen %evt.type.is.open"
+            + " %evt.wait_latency %evt.count.exit %evt.is_open_read %evt.deltatime %evt.deltatime.s %evt.deltatime.ns",
+        "*%evt.args %evt.info %evt.arg.fd %evt.buffer %evt.res %evt.category %syslog.facility %syslog.message"
+            + " %evt.abspath %evt.is_io %span.id %evtin.span.tags",
+        "%evt.num %evt.type %evt.latency.quantized %evt.deltatime",
+    ]
+
+    static let jsonCases: [String] = allCaptures.flatMap { c in jsonFormats.indices.map { "\(c)#\($0)" } }
+
+    @Test(arguments: jsonCases)
+    func jsonMatchesSysdig(_ name: String) throws {
+        let parts = name.split(separator: "#")
+        let json: (name: String, flags: [String], set: @Sendable (inout TextDump.Options) -> Void) =
+            ("json", ["-j"], { $0.json = true; $0.bufferFormat = .json })
+        try compare(capture: String(parts[0]), format: Self.jsonFormats[Int(parts[1])!], variant: json)
+    }
+
     /// The default line on our capture: its `evt.info` decodes syslog writes as the field does.
     @Test func defaultLineMatchesSysdig() throws {
         try compare(capture: "ours", format: nil, variant: Self.variants[0])

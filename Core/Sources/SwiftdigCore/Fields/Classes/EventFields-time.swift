@@ -43,7 +43,8 @@ extension EventFields {
         return UInt64(bitPattern: Int64(scaled)) &+ 1
     }
 
-    /// `evt.deltatime*`: the time since the previous event this field saw (0 for the first).
+    /// `evt.deltatime*`: the time since the previous event this field saw (0 for the first), and its
+    /// `-j` extractor.
     static func deltaExtractor(_ part: @escaping @Sendable (UInt64) -> UInt64) -> (Extractor, Extractor?) {
         let previous = PreviousTimestamp()
         let extractor: Extractor = { event, _ in
@@ -56,7 +57,13 @@ extension EventFields {
             previous.ts = ts
             return .number(delta)
         }
-        return (extractor, extractor)
+        // sysdig's -j extracts each field twice per event (once to test for null, once for the
+        // value), so the printed delta is the second one: 0.
+        let json: Extractor = { event, context in
+            _ = extractor(event, context)
+            return extractor(event, context)
+        }
+        return (extractor, json)
     }
 
     /// `evt.outputtime`: the time as `-t` prints it at the start of the default line.

@@ -195,9 +195,15 @@ import Testing
 /// paths relative to directory fds, opens that create executables, syslog writes, generic events,
 /// errors of every kind. sysdig reads it too, so the comparison covers those fields.
 enum EventFieldsCapture {
+    /// The folder holding the capture, removed when the test process ends.
+    static let directory: String = {
+        let directory = ScapTestSupport.temporaryDirectory()
+        atexit { ScapTestSupport.remove(EventFieldsCapture.directory) }
+        return directory
+    }()
+
     /// The capture's path, written once per test process.
     static let path: String = {
-        let directory = ScapTestSupport.temporaryDirectory()
         let path = directory + "/event-fields.scap"
         do { try write(to: path) } catch { Issue.record("cannot write \(path): \(error)") }
         return path

@@ -121,7 +121,10 @@ public final class EventFormatter {
 
     /// Appends the JSON object for `event` (without a newline) to `out`, as sysdig's `-j` prints it.
     /// - Returns: `false`, with `out` unchanged, when a field has no value and the format requires all.
-    public func formatJSON(_ event: Event, _ context: FieldContext, into out: inout OutputBuffer) -> Bool {
+    /// - Throws: when a field's type has no JSON form (sysdig stops with `wrong event type N`).
+    public func formatJSON(
+        _ event: Event, _ context: FieldContext, into out: inout OutputBuffer
+    ) throws(FieldError) -> Bool {
         let start = out.count
         out.append(UInt8(ascii: "{"))
         for (n, entry) in jsonKeys.enumerated() {
@@ -129,7 +132,14 @@ public final class EventFormatter {
             if n > 0 { out.append(UInt8(ascii: ",")) }
             JSONText.appendString(entry.key, into: &out)
             out.append(UInt8(ascii: ":"))
-            if !JSONValue.append(field, event, context, into: &out) && requiresAllValues {
+            let hasValue: Bool
+            do throws(FieldError) {
+                hasValue = try JSONValue.append(field, event, context, into: &out)
+            } catch {
+                out.truncate(to: start)
+                throw error
+            }
+            if !hasValue && requiresAllValues {
                 out.truncate(to: start)
                 return false
             }

@@ -36,12 +36,17 @@ public final class EventFormatter {
         "*%evt.num %evt.outputtime %evt.cpu %container.name (%container.id) %proc.name (%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info"
 
     /// Parses a format string.
-    /// - Throws: ``FieldError`` with sysdig's message (`invalid formatting token foo`, ...).
+    /// - Throws: ``FieldError`` with sysdig's message and where in the format it went wrong:
+    ///   `format error at position 1: invalid formatting token foo`.
     public init(format: String) throws(FieldError) {
         var text = Substring(format)
-        if text.isEmpty { throw FieldError("empty formatting token") }
+        if text.isEmpty { throw FieldError("format error at position 0: empty formatting token") }
         requiresAllValues = text.first != "*"
         if !requiresAllValues { text = text.dropFirst() }
+        let skipped = requiresAllValues ? 0 : 1
+        func error(_ message: String, at index: Int) -> FieldError {
+            FieldError("format error at position \(index + skipped): \(message)")
+        }
 
         var tokens: [Token] = []
         var literal: [UInt8] = []
@@ -57,8 +62,9 @@ public final class EventFormatter {
                 tokens.append(.literal(literal))
                 literal = []
             }
+            let tokenStart = i
             if i == bytes.count - 1 {
-                throw FieldError("invalid formatting syntax: formatting cannot end with a %")
+                throw error("invalid formatting syntax: formatting cannot end with a %", at: tokenStart)
             }
             i += 1
             var width = 0
@@ -67,12 +73,16 @@ public final class EventFormatter {
                 i += 1
             }
             if i == bytes.count {
-                throw FieldError("invalid formatting syntax: formatting cannot end with a number")
+                throw error("invalid formatting syntax: formatting cannot end with a number", at: tokenStart)
             }
             let rest = Substring(decoding: bytes[i...], as: UTF8.self)
-            guard let (field, length) = try FieldCatalog.bind(rest, exact: false, forFiltering: false) else {
-                throw FieldError("invalid formatting token \(rest)")
+            let bound: (field: BoundField, length: Int)?
+            do throws(FieldError) {
+                bound = try FieldCatalog.bind(rest, exact: false, forFiltering: false)
+            } catch let failure {
+                throw error(failure.message, at: i)
             }
+            guard let (field, length) = bound else { throw error("invalid formatting token \(rest)", at: i) }
             tokens.append(.field(field, width: width))
             i += length
         }

@@ -36,12 +36,17 @@ public final class EventFormatter {
         "*%evt.num %evt.outputtime %evt.cpu %container.name (%container.id) %proc.name (%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info"
 
     /// Parses a format string.
-    /// - Throws: ``FieldError`` with sysdig's message (`invalid formatting token foo`, ...).
+    /// - Throws: ``FieldError`` with sysdig's message and where in the format it went wrong:
+    ///   `format error at position 1: invalid formatting token foo`.
     public init(format: String) throws(FieldError) {
         var text = Substring(format)
-        if text.isEmpty { throw FieldError("empty formatting token") }
+        if text.isEmpty { throw FieldError("format error at position 0: empty formatting token") }
         requiresAllValues = text.first != "*"
         if !requiresAllValues { text = text.dropFirst() }
+        let skipped = requiresAllValues ? 0 : 1
+        func error(_ message: String, at index: Int) -> FieldError {
+            FieldError("format error at position \(index + skipped): \(message)")
+        }
 
         var tokens: [Token] = []
         var literal: [UInt8] = []
@@ -57,8 +62,9 @@ public final class EventFormatter {
                 tokens.append(.literal(literal))
                 literal = []
             }
+            let tokenStart = i
             if i == bytes.count - 1 {
-                throw FieldError("invalid formatting syntax: formatting cannot end with a %")
+                throw error("invalid formatting syntax: formatting cannot end with a %", at: tokenStart)
             }
             i += 1
             var width = 0
@@ -67,12 +73,16 @@ public final class EventFormatter {
                 i += 1
             }
             if i == bytes.count {
-                throw FieldError("invalid formatting syntax: formatting cannot end with a number")
+                throw error("invalid formatting syntax: formatting cannot end with a number", at: tokenStart)
             }
             let rest = Substring(decoding: bytes[i...], as: UTF8.self)
-            guard let (field, length) = try FieldCatalog.bind(rest, exact: false, forFiltering: false) else {
-                throw FieldError("invalid formatting token \(rest)")
+            let bound: (field: BoundField, length: Int)?
+            do throws(FieldError) {
+                bound = try FieldCatalog.bind(rest, exact: false, forFiltering: false)
+            } catch let failure {
+                throw error(failure.message, at: i)
             }
+            guard let (field, length) = bound else { throw error("invalid formatting token \(rest)", at: i) }
             tokens.append(.field(field, width: width))
             i += length
         }
@@ -121,7 +131,10 @@ public final class EventFormatter {
 
     /// Appends the JSON object for `event` (without a newline) to `out`, as sysdig's `-j` prints it.
     /// - Returns: `false`, with `out` unchanged, when a field has no value and the format requires all.
-    public func formatJSON(_ event: Event, _ context: FieldContext, into out: inout OutputBuffer) -> Bool {
+    /// - Throws: when a field's type has no JSON form (sysdig stops with `wrong event type N`).
+    public func formatJSON(
+        _ event: Event, _ context: FieldContext, into out: inout OutputBuffer
+    ) throws(FieldError) -> Bool {
         let start = out.count
         out.append(UInt8(ascii: "{"))
         for (n, entry) in jsonKeys.enumerated() {
@@ -129,7 +142,14 @@ public final class EventFormatter {
             if n > 0 { out.append(UInt8(ascii: ",")) }
             JSONText.appendString(entry.key, into: &out)
             out.append(UInt8(ascii: ":"))
-            if !JSONValue.append(field, event, context, into: &out) && requiresAllValues {
+            let hasValue: Bool
+            do throws(FieldError) {
+                hasValue = try JSONValue.append(field, event, context, into: &out)
+            } catch {
+                out.truncate(to: start)
+                throw error
+            }
+            if !hasValue && requiresAllValues {
                 out.truncate(to: start)
                 return false
             }

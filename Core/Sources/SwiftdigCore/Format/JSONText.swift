@@ -81,7 +81,11 @@ enum JSONText {
 enum JSONValue {
     /// Appends the JSON value of `field` for `event`.
     /// - Returns: `false` when the value is `null` (no value, or a type JSON cannot show).
-    static func append(_ field: BoundField, _ event: Event, _ context: FieldContext, into out: inout OutputBuffer) -> Bool {
+    /// - Throws: for the types libsinsp's JSON conversion rejects (doubles, fds, errnos...), with its
+    ///   message: sysdig stops there.
+    static func append(
+        _ field: BoundField, _ event: Event, _ context: FieldContext, into out: inout OutputBuffer
+    ) throws(FieldError) -> Bool {
         if let jsonNumber = field.jsonNumber {
             guard case .number(let v) = jsonNumber(event, context) else { return null(&out) }
             out.append(decimal: Int64(bitPattern: v))
@@ -114,8 +118,10 @@ enum JSONValue {
             out.append(v != 0 ? "true" : "false")
         case .charbuf, .fspath, .bytebuf, .ipv4addr, .ipv6addr, .ipaddr, .fsrelpath:
             appendAsString(field, value, context, into: &out)
-        default:
+        case .sockaddr, .sockfamily:
             return null(&out)
+        default:
+            throw FieldError("wrong event type \(type.rawValue)")
         }
         return true
     }

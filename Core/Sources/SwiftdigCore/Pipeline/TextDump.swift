@@ -95,7 +95,7 @@ public enum TextDump {
                 if let fieldFormatter {
                     context.firstTimestamp = inspector.firstTimestamp
                     let printed = options.json
-                        ? fieldFormatter.formatJSON(event, context, into: &out)
+                        ? try fieldFormatter.formatJSON(event, context, into: &out)
                         : fieldFormatter.format(event, context, into: &out)
                     if printed { out.append(UInt8(ascii: "\n")) }
                 } else {

@@ -28,6 +28,11 @@ public final class EventFormatter {
     public let requiresAllValues: Bool
     /// The JSON keys (the field text as written) in output order, with the index of their token.
     private let jsonKeys: [(key: [UInt8], token: Int)]
+    /// For each token, the index of its key in ``jsonKeys`` (-1 for literals).
+    private let jsonSlotOfToken: [Int]
+    /// The JSON text of each key's value for the current event, reused across events.
+    private var jsonValues: [OutputBuffer]
+    private var jsonScratch = OutputBuffer(capacity: 256)
 
     /// sysdig's default line: `*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info`.
     public static let defaultFormat = "*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info"
@@ -95,6 +100,14 @@ public final class EventFormatter {
             if case .field(let field, _) = token { keys[Array(field.text.utf8)] = n }
         }
         jsonKeys = keys.map { (key: $0.key, token: $0.value) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        var slots = [Int](repeating: -1, count: tokens.count)
+        for (slot, entry) in jsonKeys.enumerated() {
+            for (n, token) in tokens.enumerated() {
+                if case .field(let f, _) = token, Array(f.text.utf8) == entry.key { slots[n] = slot }
+            }
+        }
+        jsonSlotOfToken = slots
+        jsonValues = jsonKeys.map { _ in OutputBuffer(capacity: 256) }
     }
 
     /// The fields of the format, in order.
@@ -130,29 +143,37 @@ public final class EventFormatter {
     }
 
     /// Appends the JSON object for `event` (without a newline) to `out`, as sysdig's `-j` prints it.
+    ///
+    /// sysdig's formatter extracts each field twice, in format order: once to see whether it is
+    /// null, once for the value it stores under the field's key; after a missing required value it
+    /// still makes the first extraction of the remaining fields. Stateful fields (`util.cnt`) show
+    /// it, so this does the same. Not for use from several threads at once.
     /// - Returns: `false`, with `out` unchanged, when a field has no value and the format requires all.
     /// - Throws: when a field's type has no JSON form (sysdig stops with `wrong event type N`).
     public func formatJSON(
         _ event: Event, _ context: FieldContext, into out: inout OutputBuffer
     ) throws(FieldError) -> Bool {
-        let start = out.count
+        var complete = true
+        for (n, token) in tokens.enumerated() {
+            guard case .field(let field, _) = token else { continue }
+            jsonScratch.removeAll()
+            let hasValue = try JSONValue.append(field, event, context, into: &jsonScratch)
+            guard complete else { continue }
+            if !hasValue && requiresAllValues {
+                complete = false
+                continue
+            }
+            let slot = jsonSlotOfToken[n]
+            jsonValues[slot].removeAll()
+            _ = try JSONValue.append(field, event, context, into: &jsonValues[slot])
+        }
+        guard complete else { return false }
         out.append(UInt8(ascii: "{"))
-        for (n, entry) in jsonKeys.enumerated() {
-            guard case .field(let field, _) = tokens[entry.token] else { continue }
-            if n > 0 { out.append(UInt8(ascii: ",")) }
+        for (slot, entry) in jsonKeys.enumerated() {
+            if slot > 0 { out.append(UInt8(ascii: ",")) }
             JSONText.appendString(entry.key, into: &out)
             out.append(UInt8(ascii: ":"))
-            let hasValue: Bool
-            do throws(FieldError) {
-                hasValue = try JSONValue.append(field, event, context, into: &out)
-            } catch {
-                out.truncate(to: start)
-                throw error
-            }
-            if !hasValue && requiresAllValues {
-                out.truncate(to: start)
-                return false
-            }
+            jsonValues[slot].bytes.withUnsafeBytes { out.append($0) }
         }
         out.append(UInt8(ascii: "}"))
         return true

@@ -39,6 +39,7 @@ public final class EventParser {
         state.applyDeferredRemovals()
         filteredOut = false
         eventParsed = false
+        fdNameChanged = false
         // sysdig parses the event even when the bookkeeping found a problem with it.
         _ = reset(event)
         var filterAfterParsing = false
@@ -56,13 +57,14 @@ public final class EventParser {
         }
         dispatch(event, type: event.type)
         eventParsed = true
-        // As libsinsp, after parsing: the fd's name against its name when it was looked up.
-        if let fdi = fdInfo { fdNameChanged = fdi.name != fdi.oldName } else { fdNameChanged = false }
         if filterAfterParsing, let filter, !filter(event) {
             // Rejected events keep their thread's stored enter event (sysdig skips its cleanup).
             filteredOut = true
             return
         }
+        // As libsinsp, after parsing and filtering (so filters see `false`): the fd's name against
+        // its name when it was looked up.
+        if let fdi = fdInfo { fdNameChanged = fdi.name != fdi.oldName }
         // Exit events free the stored enter event.
         if !event.isEnter, let t = thread {
             t.lastEventDataValid = false

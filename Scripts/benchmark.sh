@@ -44,3 +44,6 @@ run "default text output"
 run "text output, -v" -v
 run "text output, -A" -A
 run "count only, -q -S" -q -S
+run "selective filter" "proc.name=curl and evt.type=read"
+run "JSON, -j" -j
+run "format, -p" -p "%evt.num %proc.name %fd.name %evt.rawres"

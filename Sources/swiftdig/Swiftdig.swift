@@ -8,6 +8,11 @@ import Glibc
 
 @main
 struct Swiftdig: ParsableCommand {
+    /// Parses the command line as sysdig's getopt does first (`-pc` is `-p c`), then runs.
+    static func main() {
+        main(GetoptArguments.normalize(Array(CommandLine.arguments.dropFirst())))
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "swiftdig",
         abstract: "Explore and troubleshoot a Linux system from its system calls.",
@@ -26,6 +31,12 @@ struct Swiftdig: ParsableCommand {
 
     @Option(name: .customShort("r"), help: ArgumentHelp("Read events from the capture <file>.", valueName: "file"))
     var readFile: String?
+
+    @Option(name: .customShort("w"), help: ArgumentHelp("Write the kept events to capture <file>.", valueName: "file"))
+    var writeFile: String?
+
+    @Flag(name: .customShort("z"), help: "gzip the capture written with -w.")
+    var compress = false
 
     @Flag(name: .customShort("A"), help: "Print only the printable part of buffers, with their line ends.")
     var ascii = false
@@ -70,6 +81,30 @@ struct Swiftdig: ParsableCommand {
     @Flag(name: .customShort("L"), help: "List the events swiftdig knows, with their parameters.")
     var listEvents = false
 
+    @Flag(name: [.customShort("d"), .customLong("displayflt")], help: "Apply the filter to the printed events only, after the state has seen them all.")
+    var displayFilter = false
+
+    @Flag(name: .customShort("l"), help: "List the fields that filters and -p formats can use (with -v, their types).")
+    var listFields = false
+
+    @Flag(name: .customLong("list-markdown"), help: "List the fields as a Markdown document.")
+    var listMarkdown = false
+
+    @Option(
+        name: .customShort("p"),
+        help: ArgumentHelp(
+            """
+            Print events with <format>: literal text and %field tokens (%20field pads or cuts to 20 \
+            characters). A leading * prints every event, with <NA> for missing values; without it, only \
+            events where every field has a value print. -pc (or -pcontainer) prints container columns; \
+            -pp shows the default format.
+            """,
+            valueName: "format"))
+    var printFormat: String?
+
+    @Flag(name: .customShort("j"), help: "Print each event as a JSON object (with -p: its fields).")
+    var json = false
+
     @Argument(help: ArgumentHelp("A filter: only the events it matches are printed.", valueName: "filter"))
     var filter: [String] = []
 
@@ -87,13 +122,21 @@ struct Swiftdig: ParsableCommand {
             writeAll(eventListingText())
             return
         }
+        if listFields || listMarkdown {
+            writeAll(fieldListingText(verbose: verbose, markdown: listMarkdown))
+            return
+        }
+        if printFormat == "p" {
+            writeAll(EventFormatter.defaultFormat + "\n")
+            return
+        }
         guard let path = readFile else {
             throw ValidationError("live capture is not available yet: read a capture with -r <file>.")
         }
-        if !filter.isEmpty {
-            throw ValidationError("filters are not supported yet: '\(filter.joined(separator: " "))'.")
+        var bufferFormat: BufferFormat = ascii ? .ascii : hex ? .hex : hexAscii ? .hexAscii : base64 ? .base64 : .normal
+        if json {
+            bufferFormat = ascii ? .jsonAscii : hex ? .jsonHex : hexAscii ? .jsonHexAscii : base64 ? .jsonBase64 : .json
         }
-        let bufferFormat: BufferFormat = ascii ? .ascii : hex ? .hex : hexAscii ? .hexAscii : base64 ? .base64 : .normal
         var options = TextDump.Options()
         options.timeFormat = TimeFormat(rawValue: timeFormat?.first ?? "h") ?? .human
         options.bufferFormat = bufferFormat
@@ -102,14 +145,58 @@ struct Swiftdig: ParsableCommand {
         options.quiet = quiet
         options.summary = summary
         options.progress = progress
+        options.displayFilter = displayFilter
+        options.json = json
+        if let writeFile {
+            options.writePath = writeFile
+            options.compress = compress
+            options.quiet = true  // as sysdig: -w writes instead of printing
+        }
+        switch printFormat {
+        case "c", "container": options.format = EventFormatter.containerFormat
+        case .some(let format): options.format = escapeFormat(format)
+        case nil: break
+        }
         do {
+            // Like sysdig, the arguments after the options are one filter, joined by spaces.
+            if !filter.isEmpty { options.filter = try Filter(compiling: filter.joined(separator: " ")) }
             try TextDump.run(path: path, options: options)
         } catch let error as ScapError {
-            var message = OutputBuffer()
-            message.append("swiftdig: \(error.description)\n")
-            message.flush(to: 2)
-            throw ExitCode(1)
+            fail("swiftdig: \(error.description)")
+        } catch let error as FilterError {
+            fail(error.description)
+        } catch let error as FieldError {
+            fail(error.message)
         }
+    }
+
+    /// Prints one error line on standard error and exits with status 1.
+    private func fail(_ message: String) -> Never {
+        var out = OutputBuffer()
+        out.append(message + "\n")
+        out.flush(to: 2)
+        Swiftdig.exit(withError: ExitCode(1))
+    }
+
+    /// A format with sysdig's escapes replaced: `\n`, `\t`, `\e` (for colours) and `\\`.
+    private func escapeFormat(_ format: String) -> String {
+        var out = ""
+        var chars = format.makeIterator()
+        while let c = chars.next() {
+            guard c == "\\" else {
+                out.append(c)
+                continue
+            }
+            switch chars.next() {
+            case "n": out.append("\n")
+            case "t": out.append("\t")
+            case "e": out.append("\u{1B}")
+            case "\\": out.append("\\")
+            case let other?: out.append("\\"); out.append(other)
+            case nil: out.append("\\")
+            }
+        }
+        return out
     }
 
     private func writeAll(_ text: String) {

@@ -41,23 +41,11 @@ import Glibc
         }
         let parts = name.split(separator: "/")
         let capture = String(parts[0]), variant = String(parts[1])
-        var options = Self.variants.first { $0.name == variant }!.options
-        let outPath = "/tmp/swiftdig-golden-\(getpid())-\(capture)-\(variant).out"
-        let fd = open(outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        #expect(fd >= 0)
-        options.outputFD = fd
-        try TextDump.run(path: "\(dir)/\(capture).scap", options: options)
-        close(fd)
-        let ours = SharedCaptures.read(outPath) ?? []
-        unlink(outPath)
+        let options = Self.variants.first { $0.name == variant }!.options
+        let ours = try SharedCaptures.dump("\(dir)/\(capture).scap", options)
         let theirs = SharedCaptures.read("\(dir)/reference/\(capture)/\(variant).out") ?? []
         if ours != theirs {
-            let a = String(decoding: ours, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            let b = String(decoding: theirs, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            let firstDiff = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }
-            let where_ = firstDiff.map { "line \($0.offset + 1):\n ours:   \($0.element.0)\n sysdig: \($0.element.1)" }
-                ?? "line counts differ: \(a.count) vs \(b.count)"
-            Issue.record("\(name) differs from sysdig at \(where_)")
+            Issue.record("\(name) differs from sysdig at \(SharedCaptures.firstDifference(ours, theirs))")
         }
     }
 }

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+import SwiftdigCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,5 +35,26 @@ enum SharedCaptures {
             out.append(contentsOf: chunk[0..<n])
         }
         return out
+    }
+
+    /// What `TextDump` prints for the capture at `path` with `options` (through a temporary file).
+    static func dump(_ path: String, _ options: TextDump.Options) throws -> [UInt8] {
+        var options = options
+        let outPath = "/tmp/swiftdig-golden-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).out"
+        let fd = open(outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        defer { unlink(outPath) }
+        options.outputFD = fd
+        try TextDump.run(path: path, options: options)
+        close(fd)
+        return read(outPath) ?? []
+    }
+
+    /// Where our output first differs from sysdig's, for a failure message.
+    static func firstDifference(_ ours: [UInt8], _ theirs: [UInt8]) -> String {
+        let a = String(decoding: ours, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let b = String(decoding: theirs, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let firstDiff = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }
+        return firstDiff.map { "line \($0.offset + 1):\n ours:   \($0.element.0)\n sysdig: \($0.element.1)" }
+            ?? "line counts differ: \(a.count) vs \(b.count)"
     }
 }

@@ -35,13 +35,13 @@ public struct TextFormatter {
         let na: StaticString = "<NA>"
         let comm = parser.threadRef?._withUnsafeGuaranteedRef { $0.commBytes.raw }
             ?? UnsafeRawBufferPointer(start: na.utf8Start, count: 4)
-        let name = typeName(event)
+        let name = Self.typeName(event)
         out.append(maxCount: comm.count + name.count + 41) {
             put(event, comm: comm, into: &$0)
             $0.put(name)
             $0.put(UInt8(ascii: " "))
         }
-        appendInfo(event, parser: parser, into: &out)
+        Self.appendEventInfo(event, parser: parser, renderer: &renderer, into: &out)
         out.append(UInt8(ascii: "\n"))
     }
 
@@ -62,10 +62,15 @@ public struct TextFormatter {
 
     /// `evt.type`: the event's name, or the system call's for generic events.
     public func appendType(_ event: Event, into out: inout OutputBuffer) {
+        Self.appendType(event, into: &out)
+    }
+
+    /// `evt.type` of `event` (shared with the `evt.type` field).
+    public static func appendType(_ event: Event, into out: inout OutputBuffer) {
         out.append(typeName(event))
     }
 
-    @inline(__always) private func typeName(_ event: Event) -> UnsafeRawBufferPointer {
+    @inline(__always) private static func typeName(_ event: Event) -> UnsafeRawBufferPointer {
         let layout = event.layout
         guard layout.pointee.isGeneric else { return layout.pointee.name.raw }
         return EventLayouts.syscallName(event.integer(0, as: UInt16.self) ?? 0)
@@ -107,9 +112,28 @@ public struct TextFormatter {
         }
     }
 
-    /// `evt.info`: `name=value` or `name=value(resolved)` for every parameter, each followed by a
+    /// `evt.args`: `name=value` or `name=value(resolved)` for every parameter, each followed by a
     /// space; nothing for generic events.
     public mutating func appendInfo(_ event: Event, parser: EventParser, into out: inout OutputBuffer) {
+        Self.appendInfo(event, parser: parser, renderer: &renderer, into: &out)
+    }
+
+    /// `evt.info`: for a syslog message written to `/dev/log` its summary, else the parameters as
+    /// ``appendInfo(_:parser:renderer:into:)`` lists them (shared with the `evt.info` field).
+    public static func appendEventInfo(
+        _ event: Event, parser: EventParser, renderer: inout ParamRenderer, into out: inout OutputBuffer
+    ) {
+        if let message = SyslogMessage(event, parser: parser) {
+            message.appendSummary(into: &out)
+        } else {
+            appendInfo(event, parser: parser, renderer: &renderer, into: &out)
+        }
+    }
+
+    /// The parameters of `event`, rendered with `renderer` (shared with the `evt.args` field).
+    public static func appendInfo(
+        _ event: Event, parser: EventParser, renderer: inout ParamRenderer, into out: inout OutputBuffer
+    ) {
         let layout = event.layout
         if layout.pointee.isGeneric { return }
         let count = min(event.paramCount, layout.pointee.legacyParamCount)
@@ -140,5 +164,19 @@ public struct TextFormatter {
             i &+= 1
         }
         swap(&out, &renderer.value)
+    }
+
+    /// Appends bytes up to the first NUL, as sysdig's C strings end there.
+    @inline(__always) static func appendCStringPrefix(_ bytes: [UInt8], into out: inout OutputBuffer) {
+        bytes.withUnsafeBytes { appendCStringPrefix($0, into: &out) }
+    }
+
+    /// Appends bytes up to the first NUL, as sysdig's C strings end there.
+    @inline(__always) static func appendCStringPrefix(_ raw: UnsafeRawBufferPointer, into out: inout OutputBuffer) {
+        if let nul = raw.firstIndex(of: 0) {
+            out.append(UnsafeRawBufferPointer(rebasing: raw[0..<nul]))
+        } else {
+            out.append(raw)
+        }
     }
 }

@@ -28,6 +28,10 @@ public final class Inspector {
     /// Whether events of codes sysdig 0.29.3 does not know (``EventSchema/legacyCount`` and up)
     /// are dropped as it drops them: unnumbered, uncounted, without effect on the state.
     public var skipsNewerEvents = true
+    /// The current event as the reader returned it (block type, cpu, dump flags), during `run`'s body.
+    public private(set) var rawEvent: ScapEvent?
+    /// Sees every block other than events, before the state takes it in (`-w` copies them).
+    public var metadataObserver: ((ScapBlock) throws -> Void)?
 
     private var progress: ReadProgress?
 
@@ -59,10 +63,14 @@ public final class Inspector {
                     progress.otherBlock(at: blockStart, length: length)
                 }
             }
+            if let metadataObserver {
+                if case .event = block {} else { try metadataObserver(block) }
+            }
             switch block {
             case .event(let raw):
                 // libscap 0.29.3 skips such events as soon as it has read their block.
                 if skipsNewerEvents && Int(raw.header.type) >= EventSchema.legacyCount { continue }
+                rawEvent = raw
                 eventCount &+= 1
                 let event = Event(
                     bytes: raw.bytes, cpu: raw.cpu, dumpFlags: raw.flags ?? 0, number: eventCount,

@@ -19,8 +19,21 @@ public enum TextDump {
         public var summary = false
         /// Report progress on standard error.
         public var progress = false
+        /// A `-p` format string (`nil`: sysdig's default line).
+        public var format: String?
+        /// Print each event as a JSON object (`-j`).
+        public var json = false
         /// The file descriptor to print to.
         public var outputFD: Int32 = 1
+        /// Only events this filter matches are counted and printed.
+        public var filter: Filter?
+        /// Apply ``filter`` to the printed lines only (`-d`), after the state has seen every event,
+        /// instead of inside the parser (sysdig's default, where rejected events are not even parsed).
+        public var displayFilter = false
+        /// Write the events kept to this capture instead of printing them (`-w`).
+        public var writePath: String?
+        /// gzip the capture written (`-z`).
+        public var compress = false
         public init() {}
     }
 
@@ -31,26 +44,76 @@ public enum TextDump {
         var formatter = TextFormatter(
             timeFormat: options.timeFormat, bufferFormat: options.bufferFormat,
             maxBufferLength: options.maxBufferLength)
+        // The default line has a fast path of its own; other formats and JSON go through the fields.
+        let fieldFormatter: EventFormatter?
+        let context = FieldContext(
+            parser: inspector.parser, bufferFormat: options.bufferFormat, maxBufferLength: options.maxBufferLength)
+        context.timeFormat = options.timeFormat
+        if options.format != nil || options.json {
+            fieldFormatter = try EventFormatter(format: options.format ?? EventFormatter.defaultFormat)
+        } else {
+            fieldFormatter = nil
+        }
         var out = OutputBuffer(capacity: 1 << 17)
         var counts = SummaryCounts()
         var progress = ProgressLine()
         if options.progress { inspector.trackReadProgress() }
         var failure: Error?
+        var filterFailure: FilterError?
+        if let filter = options.filter, !options.displayFilter {
+            inspector.parser.filter = { event in
+                context.firstTimestamp = inspector.firstTimestamp
+                do throws(FilterError) {
+                    return try filter.matches(event, context)
+                } catch {
+                    filterFailure = error
+                    return false
+                }
+            }
+        }
+        var delivered: UInt64 = 0
+        let capture = try options.writePath.map { (path) throws(ScapError) in
+            try CaptureWriter(path: path, gzip: options.compress)
+        }
+        if let capture { inspector.metadataObserver = { try capture.copy($0) } }
         do {
             // sysdig stops before reading the event after the last one asked for.
             if options.eventLimit != 0 {
                 try inspector.run { event in
-                    if options.summary { counts.count(event) }
+                    if let filterFailure { throw filterFailure }
+                    // Every event read counts for -P, shown or not.
                     if options.progress && event.number % 10000 == 0 { progress.update(inspector.readProgress) }
-                    if !options.quiet
-                        // Internal events (procinfo and the like) are numbered but never printed.
-                        && !event.layout.pointee.isInternal && !inspector.parser.filteredOut
-                    {
-                        formatter.format(
-                            event, parser: inspector.parser, firstTimestamp: inspector.firstTimestamp, into: &out)
+                    // Events the filter (or sysdig's own rules) hid are neither counted nor printed.
+                    let shown = !inspector.parser.filteredOut
+                    if let capture, let raw = inspector.rawEvent {
+                        let layout = event.layout.pointee
+                        let stateNeeded = layout.flags.contains(.modifiesState) || layout.isInternal
+                        try capture.write(raw, kept: shown, stateNeeded: stateNeeded)
+                    }
+                    if !shown { return true }
+                    delivered += 1
+                    if options.summary { counts.count(event) }
+                    // Internal events (procinfo and the like) are numbered but never printed.
+                    if !options.quiet && !event.layout.pointee.isInternal {
+                        let lineStart = out.count
+                        if let fieldFormatter {
+                            context.firstTimestamp = inspector.firstTimestamp
+                            let printed = options.json
+                                ? try fieldFormatter.formatJSON(event, context, into: &out)
+                                : fieldFormatter.format(event, context, into: &out)
+                            if printed { out.append(UInt8(ascii: "\n")) }
+                        } else {
+                            formatter.format(
+                                event, parser: inspector.parser, firstTimestamp: inspector.firstTimestamp, into: &out)
+                        }
+                        // sysdig's display filter (-d) decides on lines already formatted.
+                        if options.displayFilter, out.count > lineStart, let filter = options.filter {
+                            context.firstTimestamp = inspector.firstTimestamp
+                            if try !filter.matches(event, context) { out.truncate(to: lineStart) }
+                        }
                         if out.count >= 1 << 16 && !out.flush(to: options.outputFD) { return false }
                     }
-                    return event.number != options.eventLimit
+                    return delivered != options.eventLimit
                 }
             }
         } catch {
@@ -59,6 +122,8 @@ public enum TextDump {
         if options.progress { progress.finish(inspector.readProgress) }
         if options.summary { counts.write(into: &out) }
         out.flush(to: options.outputFD)
+        // The capture is closed even after a read error: what was written stays readable.
+        do { try capture?.close() } catch { failure = failure ?? error }
         if let failure { throw failure }
     }
 }

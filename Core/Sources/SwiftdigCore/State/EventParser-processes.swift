@@ -206,4 +206,16 @@ extension EventParser {
         t.vmrssKB = event.integer(2, as: UInt32.self) ?? t.vmrssKB
         t.vmswapKB = event.integer(3, as: UInt32.self) ?? t.vmswapKB
     }
+
+    /// A context switch carries the page faults of the thread switched out and the memory of its
+    /// process.
+    func parseContextSwitch(_ event: Event) {
+        guard let t = thread, event.paramCount >= 6 else { return }
+        t.pfmajor = event.integer(1, as: UInt64.self) ?? t.pfmajor
+        t.pfminor = event.integer(2, as: UInt64.self) ?? t.pfminor
+        guard let main = state.mainThread(of: t) else { return }
+        main.vmsizeKB = event.integer(3, as: UInt32.self) ?? main.vmsizeKB
+        main.vmrssKB = event.integer(4, as: UInt32.self) ?? main.vmrssKB
+        main.vmswapKB = event.integer(5, as: UInt32.self) ?? main.vmswapKB
+    }
 }

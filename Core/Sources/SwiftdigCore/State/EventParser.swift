@@ -23,6 +23,8 @@ public final class EventParser {
     public private(set) var errorCode: Int32 = 0
     /// Whether the current event is hidden by sysdig's own rules (state-only events).
     public private(set) var filteredOut = false
+    /// Whether parsing the current event changed the name of its fd (`fd.name_changed`).
+    public private(set) var fdNameChanged = false
     /// Room to build paths in, reused from event to event.
     var pathScratch = OutputBuffer(capacity: 4096)
 
@@ -31,13 +33,51 @@ public final class EventParser {
         self.state = state
     }
 
+    /// The capture filter (`swiftdig -r FILE FILTER` without `-d`): it runs inside the parser, as
+    /// sysdig's does, and decides ``filteredOut``. Events that do not change the state are tested before
+    /// they are parsed and, when rejected, not parsed at all; the others after.
+    public var filter: ((Event) -> Bool)?
+
+    /// Whether the current event has been through its parser. A capture filter tests the events
+    /// that do not change the state before that, when what the parser derives (syslog messages
+    /// decoded from writes) is not there yet.
+    public private(set) var eventParsed = false
+
     /// Updates the state with `event`.
     public func process(_ event: Event) {
         state.applyDeferredRemovals()
         filteredOut = false
+        eventParsed = false
+        fdNameChanged = false
         // sysdig parses the event even when the bookkeeping found a problem with it.
         _ = reset(event)
+        var filterAfterParsing = false
+        if let filter {
+            if modifiesState(event) {
+                filterAfterParsing = true
+            } else if !filter(event) {
+                // A rejected enter event must not pair with its exit.
+                if let t = thread, !event.layout.pointee.flags.contains(.skipParseReset),
+                    event.type != EventCode.schedSwitch6E
+                {
+                    t.lastEventType = UInt16.max
+                }
+                filteredOut = true
+                return
+            }
+        }
         dispatch(event, type: event.type)
+        eventParsed = true
+        if filterAfterParsing, let filter, !filter(event) {
+            // Rejected events keep their thread's stored enter event (sysdig skips its cleanup).
+            filteredOut = true
+            return
+        }
+        // As libsinsp, after parsing and filtering (so filters see `false`): the fd's name against
+        // its name when it was looked up.
+        if let fdi = fdInfoRef {
+            fdNameChanged = fdi._withUnsafeGuaranteedRef { $0.nameVersion != $0.lookupNameVersion }
+        }
         // Exit events free the stored enter event.
         if !event.isEnter, let t = threadRef {
             t._withUnsafeGuaranteedRef { $0.lastEventDataValid = false }
@@ -54,6 +94,20 @@ public final class EventParser {
 
     @inline(__always) private func setFDInfo(_ new: Unmanaged<FDInfo>?) {
         if new?.toOpaque() != fdInfoRef?.toOpaque() { fdInfo = new?.takeUnretainedValue() }
+    }
+
+    /// Whether the filter must wait until `event` has been parsed: events that change the state, and
+    /// writes to the tracer fd (sysdig's `EF_MODIFIES_STATE` test in `process_event`).
+    private func modifiesState(_ event: Event) -> Bool {
+        if event.layout.pointee.flags.contains(.modifiesState) { return true }
+        guard event.type == EventCode.writeX else { return false }
+        if fdInfo == nil, let t = thread { fdInfo = state.fd(t.lastEventFD, of: t) }
+        if let fdi = fdInfo, !fdi.flags.isDisjoint(with: [.isTracerFD, .isTracerFile]) { return true }
+        if event.dumpFlags & 2 != 0 {  // SCAP_DF_TRACER
+            fdInfo = nil
+            return true
+        }
+        return false
     }
 
     /// The per-event bookkeeping sysdig does before parsing: find the thread, remember what an enter
@@ -208,6 +262,7 @@ public final class EventParser {
         case EventCode.setuidX, EventCode.setresuidX: parseSetIDExit(event, group: false)
         case EventCode.setgidX, EventCode.setresgidX: parseSetIDExit(event, group: true)
         case EventCode.chrootX: parseChrootExit(event)
+        case EventCode.schedSwitch1E, EventCode.schedSwitch6E: parseContextSwitch(event)
         case EventCode.setsidX:
             if let t = thread, let res = event.int64(0), res >= 0 { t.sid = res }
         default:

@@ -163,7 +163,12 @@ public final class FDInfo {
     /// What the fd refers to.
     public var type: FDType
     /// The fd's name: a path, a connection tuple, a unix socket path, ...
-    public var name: String { didSet { nameBytes.set(name, sanitized: true) } }
+    public var name: String {
+        didSet {
+            if name != oldValue { nameVersion &+= 1 }
+            nameBytes.set(name, sanitized: true)
+        }
+    }
     /// ``name`` without the bytes sysdig drops as unprintable, as output shows it.
     private(set) var nameBytes = OwnedBytes()
     /// The open flags (`PPM_O_*`) for files.
@@ -178,12 +183,18 @@ public final class FDInfo {
     public var flags: Flags = []
     /// The socket addresses, when the fd is a socket.
     public var sockinfo = SocketInfo()
+    /// Changes each time ``name`` does, and ``lookupNameVersion`` is its value when the fd was last
+    /// looked up (libsinsp's `m_oldname`): `fd.name_changed` compares them. A new fd with a name
+    /// counts as renamed until it is looked up, as libsinsp's starts with an empty old name.
+    var nameVersion: UInt32 = 0
+    var lookupNameVersion: UInt32 = 0
 
     /// Creates an fd of `type` called `name`.
     public init(type: FDType, name: String = "") {
         self.type = type
         self.name = name
         nameBytes.set(name, sanitized: true)
+        nameVersion = name.isEmpty ? 0 : 1
     }
 
     deinit { nameBytes.free() }
@@ -200,6 +211,8 @@ public final class FDInfo {
         other.mountID = mountID
         other.flags = flags
         other.sockinfo = sockinfo
+        other.nameVersion = nameVersion
+        other.lookupNameVersion = lookupNameVersion
         return other
     }
 

@@ -146,7 +146,7 @@ public final class SystemState {
     /// ``fd(_:of:)`` without reference counting: valid until the fd table changes.
     @inline(__always) func fdRef(_ fd: Int64, of thread: ThreadInfo) -> Unmanaged<FDInfo>? {
         guard let owner = fdOwnerRef(of: thread) else { return nil }
-        return owner._withUnsafeGuaranteedRef { owner in
+        let found = owner._withUnsafeGuaranteedRef { owner in
             if owner.lastFDValid && owner.lastFDNumber == fd { return owner.lastFD }
             let found = owner.fds[fd].map(Unmanaged.passUnretained)
             owner.lastFDNumber = fd
@@ -154,6 +154,9 @@ public final class SystemState {
             owner.lastFDValid = true
             return found
         }
+        // libsinsp's get_fd: the name as of the lookup is what parsing may change (fd.name_changed).
+        found?._withUnsafeGuaranteedRef { $0.lookupNameVersion = $0.nameVersion }
+        return found
     }
 
     /// Opens `fd` in `thread`'s table, replacing what was there.
@@ -161,6 +164,8 @@ public final class SystemState {
     func addFD(_ fd: Int64, _ info: FDInfo, to thread: ThreadInfo) -> FDInfo? {
         guard let owner = fdOwner(of: thread) else { return nil }
         owner.fds[fd] = info
+        // As libsinsp's add_fd: the new fd is the thread's last event fd (`fd.num` of an open exit).
+        thread.lastEventFD = fd
         return info
     }
 

@@ -23,8 +23,8 @@ public final class ThreadInfo {
     public var tid: Int64
     public var pid: Int64
     public var ptid: Int64 = -1
-    public var sid: Int64 = 0
-    public var vpgid: Int64 = 0
+    public var sid: Int64 = -1
+    public var vpgid: Int64 = -1
     public var comm: String = "" { didSet { commBytes.set(comm) } }
     public var exe: String = ""
     public var exepath: String = ""
@@ -36,7 +36,7 @@ public final class ThreadInfo {
     /// The working directory, ending in `/` (read it through ``SystemState/cwd(of:)``: threads share
     /// their process's).
     public var cwd: String = "" { didSet { cwdBytes.set(cwd) } }
-    public var fdlimit: Int64 = 0
+    public var fdlimit: Int64 = -1
     public var flags: UInt32 = 0
     public var uid: UInt32 = 0xFFFF_FFFF
     public var gid: UInt32 = 0xFFFF_FFFF
@@ -70,6 +70,9 @@ public final class ThreadInfo {
     var lastEventDataValid = false
     var latency: UInt64 = 0
     var lastLatencyEnterTime: UInt64 = 0
+
+    /// Per-thread values of bound fields (see `ThreadSlots`), all zero for a new thread.
+    var fieldSlots: [UInt64] = []
 
     /// ``comm`` and ``cwd`` as bytes, for output.
     private(set) var commBytes = OwnedBytes()
@@ -125,24 +128,29 @@ public final class ThreadInfo {
         env = ThreadInfo.splitList(bytes).filter { !$0.isEmpty }
     }
 
-    /// Sets the cgroups from `subsys=path` entries (split at the last `=`; entries without one are
-    /// dropped).
+    /// Sets the cgroups from `subsys=path` entries, with the subsystem names sysdig normalises
+    /// (`_cgroup` dropped, kernel short names replaced).
     func setCgroups(_ bytes: UnsafeRawBufferPointer) {
+        // On bytes: String searches cost tens of thousands of instructions per clone or execve.
         cgroups = []
+        let suffix = Array("_cgroup".utf8)
         var start = 0
         while start < bytes.count {
             var end = start
-            var equals = -1
-            while end < bytes.count && bytes[end] != 0 {
-                if bytes[end] == UInt8(ascii: "=") { equals = end }
-                end += 1
-            }
-            if equals >= 0 {
-                cgroups.append(
-                    (String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<equals]), as: UTF8.self),
-                     String(decoding: UnsafeRawBufferPointer(rebasing: bytes[(equals + 1)..<end]), as: UTF8.self)))
-            }
+            while end < bytes.count && bytes[end] != 0 { end += 1 }
+            let entry = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
             start = end + 1
+            guard let eq = entry.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            var subsystem = Array(entry[..<eq])
+            if let at = subsystem.indices.first(where: { subsystem[$0...].starts(with: suffix) }) {
+                subsystem.removeSubrange(at..<(at + suffix.count))
+            }
+            let name = String(decoding: subsystem, as: UTF8.self)
+            let path = String(decoding: UnsafeRawBufferPointer(rebasing: entry[(eq + 1)...]), as: UTF8.self)
+            cgroups.append((Self.cgroupRenames[name] ?? name, path))
         }
     }
+
+    /// Kernel cgroup subsystem names and the names sysdig shows for them (`io` was `blkio`).
+    static let cgroupRenames = ["perf": "perf_event", "mem": "memory", "io": "blkio"]
 }

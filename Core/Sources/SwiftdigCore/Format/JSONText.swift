@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// JSON text exactly as sysdig's JSON library (jsoncpp 1.9, `FastWriter`) writes it.
+enum JSONText {
+    private static let hexDigits: StaticString = "0123456789abcdef"
+
+    /// Appends `bytes` as a quoted JSON string. jsoncpp escapes `"` and `\`, names `\b \f \n \r \t`,
+    /// writes other control characters and every non-ASCII character as `\uXXXX` (UTF-16, lower-case
+    /// hex), and decodes malformed UTF-8 leniently, as U+FFFD where it cannot.
+    static func appendString<C: Collection>(_ bytes: C, into out: inout OutputBuffer) where C.Element == UInt8 {
+        out.append(UInt8(ascii: "\""))
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            let c = bytes[i]
+            switch c {
+            case UInt8(ascii: "\""): out.append("\\\"")
+            case UInt8(ascii: "\\"): out.append("\\\\")
+            case 0x08: out.append("\\b")
+            case 0x0C: out.append("\\f")
+            case 0x0A: out.append("\\n")
+            case 0x0D: out.append("\\r")
+            case 0x09: out.append("\\t")
+            case 0..<0x20: appendEscape(UInt32(c), into: &out)
+            case 0x20..<0x80: out.append(c)
+            default:
+                let scalar = decodeScalar(bytes, &i)
+                if scalar >= 0x10000 {
+                    let v = scalar - 0x10000
+                    appendEscape(0xD800 + (v >> 10), into: &out)
+                    appendEscape(0xDC00 + (v & 0x3FF), into: &out)
+                } else {
+                    appendEscape(scalar, into: &out)
+                }
+            }
+            i = bytes.index(after: i)
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `\uXXXX` for a UTF-16 unit.
+    private static func appendEscape(_ unit: UInt32, into out: inout OutputBuffer) {
+        out.append("\\u")
+        hexDigits.withUTF8Buffer { digits in
+            for shift in stride(from: 12, through: 0, by: -4) {
+                out.append(digits[Int((unit >> UInt32(shift)) & 0xF)])
+            }
+        }
+    }
+
+    /// Decodes the UTF-8 sequence starting at `i` as jsoncpp's `utf8ToCodepoint` does (continuation
+    /// bytes are taken without checking them), leaving `i` on its last byte.
+    private static func decodeScalar<C: Collection>(_ bytes: C, _ i: inout C.Index) -> UInt32 where C.Element == UInt8 {
+        let replacement: UInt32 = 0xFFFD
+        let first = UInt32(bytes[i])
+        let remaining = bytes.distance(from: i, to: bytes.endIndex)
+        func byte(_ n: Int) -> UInt32 { UInt32(bytes[bytes.index(i, offsetBy: n)]) & 0x3F }
+        if first < 0xE0 {
+            guard remaining >= 2 else { return replacement }
+            let value = (first & 0x1F) << 6 | byte(1)
+            i = bytes.index(i, offsetBy: 1)
+            return value < 0x80 ? replacement : value
+        }
+        if first < 0xF0 {
+            guard remaining >= 3 else { return replacement }
+            let value = (first & 0x0F) << 12 | byte(1) << 6 | byte(2)
+            i = bytes.index(i, offsetBy: 2)
+            if value >= 0xD800 && value <= 0xDFFF { return replacement }
+            return value < 0x800 ? replacement : value
+        }
+        if first < 0xF8 {
+            guard remaining >= 4 else { return replacement }
+            let value = (first & 0x07) << 18 | byte(1) << 12 | byte(2) << 6 | byte(3)
+            i = bytes.index(i, offsetBy: 3)
+            return value < 0x10000 ? replacement : value
+        }
+        return replacement
+    }
+}
+
+/// Field values as sysdig's `-j` writes them (libsinsp's `rawval_to_json`).
+enum JSONValue {
+    /// Appends the JSON value of `field` for `event`.
+    /// - Returns: `false` when the value is `null` (no value, or a type JSON cannot show).
+    /// - Throws: for the types libsinsp's JSON conversion rejects (doubles, fds, errnos...), with its
+    ///   message: sysdig stops there.
+    static func append(
+        _ field: BoundField, _ event: Event, _ context: FieldContext, into out: inout OutputBuffer
+    ) throws(FieldError) -> Bool {
+        if let jsonNumber = field.jsonNumber {
+            guard case .number(let v) = jsonNumber(event, context) else { return null(&out) }
+            out.append(decimal: Int64(bitPattern: v))
+            return true
+        }
+        let value = field.extract(event, context)
+        if case .none = value { return null(&out) }
+        let type = field.type, format = field.format
+        switch type {
+        case .int8, .int16, .int32, .uint8, .uint16, .uint32, .l4proto, .port:
+            switch format {
+            case .dec, .id: FieldRendering.append(value, type: type, format: format, context, into: &out)
+            case .oct, .hex: appendAsString(field, value, context, into: &out)
+            default: return null(&out)
+            }
+        case .int64, .pid:
+            if format == .dec || format == .id {
+                FieldRendering.append(value, type: type, format: format, context, into: &out)
+            } else {
+                appendAsString(field, value, context, into: &out)
+            }
+        case .uint64, .reltime, .abstime:
+            switch format {
+            case .dec, .id: FieldRendering.append(value, type: type, format: format, context, into: &out)
+            case .paddedDec, .oct, .hex: appendAsString(field, value, context, into: &out)
+            default: return null(&out)
+            }
+        case .bool:
+            guard case .number(let v) = value else { return null(&out) }
+            out.append(v != 0 ? "true" : "false")
+        case .charbuf, .fspath, .bytebuf, .ipv4addr, .ipv6addr, .ipaddr, .fsrelpath:
+            appendAsString(field, value, context, into: &out)
+        case .sockaddr, .sockfamily:
+            return null(&out)
+        default:
+            throw FieldError("wrong event type \(type.rawValue)")
+        }
+        return true
+    }
+
+    private static func null(_ out: inout OutputBuffer) -> Bool {
+        out.append("null")
+        return false
+    }
+
+    /// The value's text (as `-p` prints it) as a JSON string.
+    private static func appendAsString(
+        _ field: BoundField, _ value: FieldResult, _ context: FieldContext, into out: inout OutputBuffer
+    ) {
+        var text = OutputBuffer(capacity: 0)
+        swap(&text, &context.rendered)
+        text.removeAll()
+        field.render(value, context, into: &text)
+        JSONText.appendString(text.bytes, into: &out)
+        swap(&text, &context.rendered)
+    }
+}

@@ -13,7 +13,7 @@ extension FDFields {
             c.text.append(UInt8(ascii: ":"))
         }
         if let fdi, !failedConnect {
-            c.text.appendSanitized(fdi.name)
+            c.text.append(fdi.sanitizedNameUTF8)
             return .text
         }
         return appendCreatorName(event, c, t, sanitize: false) ? .text : .none
@@ -31,7 +31,7 @@ extension FDFields {
         }
         let start = c.text.count
         if let fdi {
-            c.text.appendSanitized(fdi.name)
+            c.text.append(fdi.sanitizedNameUTF8)
             if isFile(fdi) { applyDirname(&c.text, from: start) }
             return .text
         }

@@ -34,7 +34,12 @@ extension OutputBuffer {
 
     /// Appends the bytes of `string` that sysdig keeps when it sanitizes a string (printable ASCII).
     mutating func appendSanitized(_ string: String) {
-        for c in string.utf8 where !PathResolution.isInvalid(c) { append(c) }
+        var string = string
+        string.withUTF8 { utf8 in
+            append(maxCount: utf8.count) { out in
+                for c in utf8 where !PathResolution.isInvalid(c) { out.put(c) }
+            }
+        }
     }
 }
 

@@ -1,11 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The bundled chisels: one folder of `Chisels/` each, built as a plugin `lib<name>.so` that links the
+/// chisel protocol library (and nothing else of swiftdig).
+let bundledChisels = ["table_generator", "topprocs_net"]
+
 let package = Package(
     name: "swiftdig",
     products: [
         .executable(name: "swiftdig", targets: ["swiftdig"]),
-    ],
+    ] + bundledChisels.map { .library(name: $0, type: .dynamic, targets: [$0]) },
     dependencies: [
         .package(path: "Core"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -14,13 +18,33 @@ let package = Package(
         .executableTarget(
             name: "swiftdig",
             dependencies: [
+                "ChiselHost",
                 .product(name: "SwiftdigCore", package: "Core"),
+                .product(name: "SwiftdigChisel", package: "Core"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The runner's side of chisels: finding, compiling, loading and running them.
+        .target(
+            name: "ChiselHost",
+            dependencies: [
+                .product(name: "SwiftdigCore", package: "Core"),
+                .product(name: "SwiftdigChisel", package: "Core"),
             ]
         ),
         .testTarget(
             name: "SwiftdigCoreTests",
             dependencies: [.product(name: "SwiftdigCore", package: "Core")]
         ),
-    ]
+        .testTarget(
+            name: "ChiselTests",
+            dependencies: [
+                "ChiselHost",
+                .product(name: "SwiftdigCore", package: "Core"),
+                .product(name: "SwiftdigChisel", package: "Core"),
+            ]
+        ),
+    ] + bundledChisels.map {
+        .target(name: $0, dependencies: [.product(name: "SwiftdigChisel", package: "Core")], path: "Chisels/\($0)")
+    }
 )

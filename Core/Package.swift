@@ -8,6 +8,10 @@ let package = Package(
     name: "swiftdig-core",
     products: [
         .library(name: "SwiftdigCore", type: .dynamic, targets: ["SwiftdigCore"]),
+        // The chisel protocol: the one library chisel plugins link. It depends on nothing else, and
+        // library evolution keeps its binary interface stable across compatible releases
+        // (docs/chisels.md).
+        .library(name: "SwiftdigChisel", type: .dynamic, targets: ["SwiftdigChisel"]),
     ],
     targets: [
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -15,6 +19,10 @@ let package = Package(
             name: "SwiftdigCore",
             dependencies: ["CZlib"],
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+        ),
+        .target(
+            name: "SwiftdigChisel",
+            swiftSettings: [.unsafeFlags(["-enable-library-evolution"])]
         ),
     ]
 )

@@ -47,3 +47,16 @@ run "count only, -q -S" -q -S
 run "selective filter" "proc.name=curl and evt.type=read"
 run "JSON, -j" -j
 run "format, -p" -p "%evt.num %proc.name %fd.name %evt.rawres"
+
+# The chisel boundary: every event handed to a chisel that does nothing, against the same run
+# without a chisel (-q reads, parses and drops every event). The difference is the boundary's cost.
+"$ours" -r "$shared/captures/curl_google.scap" -c Scripts/empty_chisel.swift >/dev/null   # compile once
+plain=$(best taskset -c 0 "$ours" -r "$big" -q)
+chisel=$(best taskset -c 0 "$ours" -r "$big" -c Scripts/empty_chisel.swift)
+filtered=$(best taskset -c 0 "$ours" -r "$big" -q "evt.num>0")
+echo
+echo "chisel boundary over $events events:"
+printf '%-28s %9.2fs %8.2f M events/s\n' "no chisel, -q" "$plain" "$(echo "$events / $plain / 1000000" | bc -l)"
+printf '%-28s %9.2fs %8.2f M events/s\n' "filter evt.num>0, -q" "$filtered" "$(echo "$events / $filtered / 1000000" | bc -l)"
+printf '%-28s %9.2fs %8.2f M events/s\n' "empty chisel" "$chisel" "$(echo "$events / $chisel / 1000000" | bc -l)"
+printf '%-28s %9.1f ns per event\n' "boundary cost" "$(echo "($chisel - $plain) * 1000000000 / $events" | bc -l)"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
+import ChiselHost
 import SwiftdigCore
 
 #if canImport(Glibc)
@@ -10,7 +11,8 @@ import Glibc
 struct Swiftdig: ParsableCommand {
     /// Parses the command line as sysdig's getopt does first (`-pc` is `-p c`), then runs.
     static func main() {
-        main(GetoptArguments.normalize(Array(CommandLine.arguments.dropFirst())))
+        let words = GetoptArguments.normalize(Array(CommandLine.arguments.dropFirst()))
+        main(ChiselOptions.takeChisels(from: words))
     }
 
     static let configuration = CommandConfiguration(
@@ -105,6 +107,11 @@ struct Swiftdig: ParsableCommand {
     @Flag(name: .customShort("j"), help: "Print each event as a JSON object (with -p: its fields).")
     var json = false
 
+    @Option(
+        name: [.customShort("i"), .customLong("chisel-info")],
+        help: ArgumentHelp("Print the description and arguments of <chisel>.", valueName: "chisel"))
+    var chiselInfo: String?
+
     @Argument(help: ArgumentHelp("A filter: only the events it matches are printed.", valueName: "filter"))
     var filter: [String] = []
 
@@ -124,6 +131,10 @@ struct Swiftdig: ParsableCommand {
         }
         if listFields || listMarkdown {
             writeAll(fieldListingText(verbose: verbose, markdown: listMarkdown))
+            return
+        }
+        if let chiselInfo {
+            writeAll(try ChiselOptions.details(of: chiselInfo))
             return
         }
         if printFormat == "p" {
@@ -160,6 +171,10 @@ struct Swiftdig: ParsableCommand {
         do {
             // Like sysdig, the arguments after the options are one filter, joined by spaces.
             if !filter.isEmpty { options.filter = try Filter(compiling: filter.joined(separator: " ")) }
+            if !ChiselOptions.requests.isEmpty {
+                try ChiselOptions.run(path: path, textOptions: options, printsContainerData: printFormat == "c" || printFormat == "container")
+                return
+            }
             try TextDump.run(path: path, options: options)
         } catch let error as ScapError {
             fail("swiftdig: \(error.description)")
@@ -167,11 +182,13 @@ struct Swiftdig: ParsableCommand {
             fail(error.description)
         } catch let error as FieldError {
             fail(error.message)
+        } catch let error as ChiselRunError {
+            fail("swiftdig: \(error.description)")
         }
     }
 
     /// Prints one error line on standard error and exits with status 1.
-    private func fail(_ message: String) -> Never {
+    func fail(_ message: String) -> Never {
         var out = OutputBuffer()
         out.append(message + "\n")
         out.flush(to: 2)

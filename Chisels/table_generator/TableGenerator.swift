@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+import SwiftdigChisel
+
+/// sysdig's `table_generator`: sums a value field by one or more key fields and prints the largest
+/// totals, at the end of a capture (or every second when live). The `top*` chisels run it through
+/// ``ChiselContext/exec(_:_:)``.
+final class TableGenerator: Chisel {
+    static let info = ChiselInfo(
+        name: "table_generator", category: "Filter", shortDescription: "Filter on a key and value",
+        description: "Given two filter fields, a key and a value, this chisel creates and renders a table to the screen.",
+        arguments: [
+            ChiselArgument("keys", description: "comma-separated list of filter fields to use for grouping"),
+            ChiselArgument("keydescs", description: "comma separated list of human readable descriptions for the key"),
+            ChiselArgument("value", description: "the value to count for every key"),
+            ChiselArgument("valuedesc", description: "human readable description for the value"),
+            ChiselArgument("filter", description: "the filter to apply"),
+            ChiselArgument("top_number", description: "maximum number of elements to display"),
+            ChiselArgument(
+                "value_units",
+                description: "how to render the values in the result. Can be 'bytes', 'time', 'timepct', or 'none'."),
+        ],
+        hidden: true)
+
+    private var context: ChiselContext!
+    private var keys: [ChiselField<String>] = []
+    private var value: ChiselField<Double>!
+    private var table = ChiselTopTable(valueTitle: "", keyTitles: [], units: .none)
+    private var keyValues: [String] = []
+
+    init() {}
+
+    func initialize(_ context: ChiselContext, _ arguments: ChiselArguments) throws {
+        self.context = context
+        let keyNames = try arguments.string("keys").split(separator: ",", omittingEmptySubsequences: false)
+        let keyTitles = try arguments.string("keydescs").split(separator: ",", omittingEmptySubsequences: false)
+        guard keyNames.count == keyTitles.count else {
+            throw ChiselError("number of entries in keys different from number entries in keydescs")
+        }
+        guard let units = ChiselTopTable.Units(rawValue: try arguments.string("value_units")) else {
+            throw ChiselError("value_units must be bytes, time, timepct or none")
+        }
+        keys = try keyNames.map { try context.field(String($0)) }
+        value = try context.field(try arguments.string("value"))
+        let filter = try arguments.string("filter")
+        if !filter.isEmpty { try context.setFilter(filter) }
+        table = ChiselTopTable(
+            valueTitle: try arguments.string("valuedesc"), keyTitles: keyTitles.map(String.init), units: units,
+            limit: Int(try arguments.string("top_number")) ?? 0)
+        keyValues.reserveCapacity(keys.count)
+    }
+
+    func captureStarted() throws {
+        guard context.environment.isLive else { return }
+        context.setInterval(seconds: 1)
+        if !context.environment.prefersJSON { context.output.write(ChiselTerminal.clearScreen + ChiselTerminal.hideCursor) }
+    }
+
+    func handle(_ event: ChiselEvent) throws {
+        keyValues.removeAll(keepingCapacity: true)
+        for key in keys {
+            guard let v = event[key] else { return }
+            keyValues.append(v)
+        }
+        if let v = event[value], v > 0 { table.add(keyValues, v) }
+    }
+
+    func interval(_ time: ChiselTime) throws {
+        if !context.environment.prefersJSON { context.output.write(ChiselTerminal.clearScreen + ChiselTerminal.move(to: 0, 0)) }
+        table.write(to: context.output, intervalLength: time.delta)
+        table.removeAll()
+    }
+
+    func captureEnded(_ time: ChiselTime) throws {
+        if context.environment.isLive && !context.environment.prefersJSON {
+            context.output.write(ChiselTerminal.clearScreen + ChiselTerminal.move(to: 0, 0) + ChiselTerminal.showCursor)
+            return
+        }
+        table.write(to: context.output, intervalLength: time.delta)
+    }
+}
+
+/// The plugin's entry point.
+@_cdecl("swiftdig_chisel_entry")
+public func swiftdigChiselEntry(_ version: UnsafeMutablePointer<UInt32>) -> UnsafeMutableRawPointer? {
+    ChiselExport.entry(TableGenerator.self, version)
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// The current event as the runner shows it to chisels: the runner implements it, chisels read it
+/// through ``ChiselEvent``. Calls return values of the event being handled and are valid only
+/// during ``Chisel/handle(_:)``.
+public protocol ChiselEventSource: AnyObject {
+    /// The event's number in the capture, from 1.
+    var number: UInt64 { get }
+    /// Nanoseconds since the epoch.
+    var timestamp: UInt64 { get }
+    /// The CPU the event happened on.
+    var cpu: Int { get }
+    /// The thread id the event belongs to.
+    var tid: Int64 { get }
+    /// The event's name (`"read"`, `"connect"`).
+    var typeName: String { get }
+    /// Whether the event enters a system call (`>`) rather than leaves it (`<`).
+    var isEnter: Bool { get }
+    /// The event's thread, when known.
+    var thread: (any ChiselThreadView)? { get }
+    /// The fd the event is about, when it has one.
+    var fd: (any ChiselFDView)? { get }
+    /// The user of the event's thread, when known.
+    var user: ChiselUser? { get }
+    /// The container of the event's thread (`"host"` outside containers).
+    var container: ChiselContainer { get }
+
+    /// The text of the field bound in `slot`, or `nil`.
+    func text(_ slot: Int) -> String?
+    /// The signed number of the field bound in `slot`, or `nil`.
+    func signed(_ slot: Int) -> Int64?
+    /// The unsigned number of the field bound in `slot`, or `nil`.
+    func unsigned(_ slot: Int) -> UInt64?
+    /// The number of the field bound in `slot`, or `nil`.
+    func double(_ slot: Int) -> Double?
+    /// The truth of the field bound in `slot`, or `nil`.
+    func bool(_ slot: Int) -> Bool?
+    /// The bytes of the field bound in `slot`, or `nil`.
+    func bytes(_ slot: Int) -> [UInt8]?
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// What the runner does for a chisel's ``ChiselContext``: the runner implements it, chisels never
+/// see it. It keeps this library free of the core's types, so a plugin's binary interface is this
+/// library's alone.
+public protocol ChiselHostServices: AnyObject {
+    /// Compiles `text` in sysdig's filter language and makes it the chisel's filter.
+    /// - Throws: the filter's error, with sysdig's message.
+    func setFilter(_ text: String) throws
+    /// Binds the field `name` to be read as `kind`.
+    /// - Returns: the slot ``ChiselEventSource`` reads the field's values by.
+    /// - Throws: when the field is unknown or its values do not convert to `kind`.
+    func bindField(_ name: String, as kind: ChiselValueKind) throws -> Int
+    /// How the runner was started.
+    var environment: ChiselEnvironment { get }
+    /// The timestamp of the capture's first event, in nanoseconds since the epoch (0 before it).
+    var firstEventTimestamp: UInt64 { get }
+    /// The timestamp of the latest event read, in nanoseconds since the epoch.
+    var lastEventTimestamp: UInt64 { get }
+}
+
+/// How the runner was started: what sysdig's `sysdig.is_live()`, `sysdig.get_output_format()` and
+/// `sysdig.is_print_container_data()` tell a Lua chisel.
+public struct ChiselEnvironment: Sendable {
+    /// Whether events come from the live system rather than a capture file.
+    public var isLive: Bool
+    /// Whether the command line asked for JSON (`-j`).
+    public var prefersJSON: Bool
+    /// Whether the command line asked for container columns (`-pc`).
+    public var printsContainerData: Bool
+    /// The command line's capture filter, empty when none.
+    public var filter: String
+
+    /// An environment.
+    public init(isLive: Bool = false, prefersJSON: Bool = false, printsContainerData: Bool = false, filter: String = "") {
+        self.isLive = isLive
+        self.prefersJSON = prefersJSON
+        self.printsContainerData = printsContainerData
+        self.filter = filter
+    }
+}

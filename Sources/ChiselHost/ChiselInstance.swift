@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: Apache-2.0
+import SwiftdigChisel
+import SwiftdigCore
+
+/// One running chisel: the chisel, its context, its filter and its interval clock. It is also the
+/// chisel's ``ChiselHostServices``: what the context asks of the runner lands here.
+final class ChiselInstance: ChiselHostServices {
+    let name: String
+    let chisel: any Chisel
+    private(set) var context: ChiselContext!
+    private(set) var filter: Filter?
+    private let source: HostEventSource
+    let environment: ChiselEnvironment
+    private var isFirstEvent = true
+    private var lastSampleTime: UInt64 = 0
+    private var lastIntervalTimestamp: UInt64 = 0
+
+    init(plugin: ChiselPlugin, name: String, source: HostEventSource, environment: ChiselEnvironment, output: ChiselOutput) {
+        self.name = name
+        self.chisel = plugin.factory.make()
+        self.source = source
+        self.environment = environment
+        self.context = ChiselContext(chiselName: name, host: self, output: output)
+    }
+
+    var firstEventTimestamp: UInt64 { source.inspector.firstTimestamp }
+    var lastEventTimestamp: UInt64 { source.inspector.lastTimestamp }
+
+    func setFilter(_ text: String) throws {
+        do {
+            filter = try Filter(compiling: text)
+        } catch {
+            throw ChiselError("invalid filter in chisel \(name): \(error.description)")
+        }
+    }
+
+    func bindField(_ field: String, as kind: ChiselValueKind) throws -> Int {
+        do {
+            return try source.bind(field, as: kind)
+        } catch {
+            throw ChiselError("chisel requesting nonexistent field \(field): \(error.message)")
+        }
+    }
+
+    /// Gives `event` to the chisel: intervals first, then its filter, then ``Chisel/handle(_:)``
+    /// (sysdig's `sinsp_chisel::run`).
+    @inline(__always) func process(_ event: Event, _ chiselEvent: ChiselEvent) throws {
+        try tick(event.timestamp)
+        if let filter, try !filter.matches(event, source.context) { return }
+        try chisel.handle(chiselEvent)
+    }
+
+    /// Calls ``Chisel/interval(_:)`` for the intervals that ended before `timestamp`; events the
+    /// command line's filter hid move the clock too (sysdig's `do_timeout`).
+    @inline(__always) func tick(_ timestamp: UInt64) throws {
+        guard let interval = context.interval else { return }
+        if isFirstEvent {
+            isFirstEvent = false
+            switch interval {
+            case .aligned(let period): lastSampleTime = timestamp - timestamp % max(period, 1)
+            case .precise: lastSampleTime = timestamp
+            @unknown default: break
+            }
+            return
+        }
+        switch interval {
+        case .aligned(let period):
+            let sample = timestamp - timestamp % max(period, 1)
+            guard sample != lastSampleTime else { return }
+            var delta: Int64 = 0
+            if lastIntervalTimestamp != 0 {
+                delta = Int64(bitPattern: timestamp &- lastIntervalTimestamp)
+                if delta == 0 { return }
+            }
+            try chisel.interval(ChiselTime(timestamp: timestamp, delta: delta))
+            lastSampleTime = sample
+            lastIntervalTimestamp = timestamp
+        case .precise(let period):
+            guard period > 0, timestamp - lastSampleTime >= period else { return }
+            var t = lastSampleTime
+            while t <= timestamp - period {
+                try chisel.interval(ChiselTime(timestamp: t, delta: Int64(period)))
+                t += period
+            }
+            lastSampleTime = t
+        @unknown default:
+            break
+        }
+    }
+}

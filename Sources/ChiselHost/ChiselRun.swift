@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: Apache-2.0
+import SwiftdigChisel
+import SwiftdigCore
+
+/// The job of `swiftdig -r FILE -c NAME …`: read a capture and hand its events to chisels instead of
+/// printing them, as sysdig's main loop does when chisels are given.
+public enum ChiselRun {
+    /// How to run.
+    public struct Options {
+        /// The command line's filter: events it rejects reach no chisel.
+        public var filter: Filter?
+        /// Stop after this many events.
+        public var eventLimit: UInt64?
+        /// What chisels are told about the command line.
+        public var environment = ChiselEnvironment()
+        /// Where chisels print.
+        public var outputFD: Int32 = 1
+
+        /// The defaults: every event, standard output.
+        public init() {}
+    }
+
+    /// Runs `requests` over the capture at `path`. Output printed before an error is flushed.
+    /// - Throws: ``ChiselRunError`` naming the chisel that failed; the core's errors for the capture.
+    public static func run(path: String, requests: [ChiselRequest], loader: ChiselLoader, options: Options) throws {
+        let inspector = try Inspector(path: path)
+        let source = HostEventSource(inspector: inspector)
+        let output = ChiselOutput(fd: options.outputFD)
+        defer { output.flush() }
+        var chisels: [ChiselInstance] = []
+        for request in requests {
+            chisels.append(try start(request, loader: loader, source: source, options: options, output: output))
+        }
+        var filterFailure: FilterError?
+        if let filter = options.filter {
+            inspector.parser.filter = { event in
+                source.context.firstTimestamp = inspector.firstTimestamp
+                do throws(FilterError) { return try filter.matches(event, source.context) } catch {
+                    filterFailure = error
+                    return false
+                }
+            }
+        }
+        for c in chisels { try guarded(c.name, "captureStarted") { try c.chisel.captureStarted() } }
+        let event = ChiselEvent(source: source)
+        var delivered: UInt64 = 0
+        var stopRequested = false
+        try inspector.run { current in
+            if let filterFailure { throw filterFailure }
+            if inspector.parser.filteredOut {
+                for c in chisels { try guarded(c.name, "interval") { try c.tick(current.timestamp) } }
+                return true
+            }
+            if let limit = options.eventLimit, delivered >= limit { return false }
+            delivered += 1
+            source.current = current
+            source.context.firstTimestamp = inspector.firstTimestamp
+            defer { source.current = nil }
+            for c in chisels {
+                try guarded(c.name, "handle") { try c.process(current, event) }
+                stopRequested = stopRequested || c.context.captureEndRequested
+            }
+            return !stopRequested
+        }
+        let end = ChiselTime(
+            timestamp: inspector.lastTimestamp, delta: Int64(bitPattern: inspector.lastTimestamp &- inspector.firstTimestamp))
+        for c in chisels { try guarded(c.name, "captureEnded") { try c.chisel.captureEnded(end) } }
+    }
+
+    /// Creates and initialises the chisel of `request`, following `exec` requests to the chisel that
+    /// finally runs (`topprocs_net` runs as `table_generator`).
+    private static func start(
+        _ request: ChiselRequest, loader: ChiselLoader, source: HostEventSource, options: Options, output: ChiselOutput
+    ) throws -> ChiselInstance {
+        var plugin = request.plugin, name = request.name, arguments = request.arguments
+        while true {
+            let instance = ChiselInstance(
+                plugin: plugin, name: name, source: source, environment: options.environment, output: output)
+            let values = ChiselArguments(arguments, for: plugin.info)
+            try guarded(name, "initialize") { try instance.chisel.initialize(instance.context, values) }
+            guard let exec = instance.context.execRequest else { return instance }
+            do {
+                plugin = try loader.load(exec.chisel)
+                try ChiselCommandLine.validate(exec.arguments, against: plugin.info, chisel: exec.chisel)
+            } catch {
+                throw ChiselRunError(chisel: name, message: error.message)
+            }
+            name = exec.chisel
+            arguments = exec.arguments
+        }
+    }
+
+    /// Runs a chisel's callback, naming the chisel in what it throws.
+    @inline(__always)
+    private static func guarded(_ chisel: String, _ callback: String, _ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as ChiselRunError {
+            throw error
+        } catch let error as ChiselError {
+            throw ChiselRunError(chisel: chisel, message: error.message)
+        } catch {
+            throw ChiselRunError(chisel: chisel, message: "\(callback) threw \(error)")
+        }
+    }
+}
+
+/// A chisel failed while running: the message names it.
+public struct ChiselRunError: Error, CustomStringConvertible {
+    /// The chisel's name.
+    public let chisel: String
+    /// What went wrong.
+    public let message: String
+
+    /// `chisel NAME: MESSAGE`.
+    public var description: String { "chisel \(chisel): \(message)" }
+}

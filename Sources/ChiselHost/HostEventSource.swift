@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+import SwiftdigChisel
+import SwiftdigCore
+
+/// The current event of an ``Inspector`` as chisels see it, and the fields they asked for. One
+/// source serves every chisel of a run; the runner points it at each event in turn (no allocation).
+final class HostEventSource: ChiselEventSource {
+    let inspector: Inspector
+    let context: FieldContext
+    /// The event being handled; valid during the inspector's callback.
+    var current: Event?
+    private let fdView = HostFDView()
+    private var texts: [FieldAccessor<String>] = []
+    private var signeds: [FieldAccessor<Int64>] = []
+    private var unsigneds: [FieldAccessor<UInt64>] = []
+    private var doubles: [FieldAccessor<Double>] = []
+    private var bools: [FieldAccessor<Bool>] = []
+    private var byteArrays: [FieldAccessor<[UInt8]>] = []
+    private lazy var fdNumber = try? FieldAccessor<Int64>("fd.num")
+    private lazy var containerID = try? FieldAccessor<String>("container.id")
+    private lazy var containerName = try? FieldAccessor<String>("container.name")
+
+    init(inspector: Inspector) {
+        self.inspector = inspector
+        context = FieldContext(parser: inspector.parser)
+    }
+
+    /// Binds `name` for reading as `kind`.
+    /// - Returns: the slot of the bound field among those of its kind.
+    func bind(_ name: String, as kind: ChiselValueKind) throws(FieldError) -> Int {
+        switch kind {
+        case .text: return Self.append(try FieldAccessor(name), to: &texts)
+        case .signed: return Self.append(try FieldAccessor(name), to: &signeds)
+        case .unsigned: return Self.append(try FieldAccessor(name), to: &unsigneds)
+        case .double: return Self.append(try FieldAccessor(name), to: &doubles)
+        case .bool: return Self.append(try FieldAccessor(name), to: &bools)
+        case .bytes: return Self.append(try FieldAccessor(name), to: &byteArrays)
+        @unknown default: throw FieldError("\(name) cannot be read as \(kind), which this swiftdig does not know")
+        }
+    }
+
+    private static func append<T>(_ accessor: T, to list: inout [T]) -> Int {
+        list.append(accessor)
+        return list.count - 1
+    }
+
+    @inline(__always) private func read<T>(_ accessors: [FieldAccessor<T>], _ slot: Int) -> T? {
+        guard let event = current else { return nil }
+        return accessors[slot](event, context)
+    }
+
+    func text(_ slot: Int) -> String? { read(texts, slot) }
+    func signed(_ slot: Int) -> Int64? { read(signeds, slot) }
+    func unsigned(_ slot: Int) -> UInt64? { read(unsigneds, slot) }
+    func double(_ slot: Int) -> Double? { read(doubles, slot) }
+    func bool(_ slot: Int) -> Bool? { read(bools, slot) }
+    func bytes(_ slot: Int) -> [UInt8]? { read(byteArrays, slot) }
+
+    var number: UInt64 { current?.number ?? 0 }
+    var timestamp: UInt64 { current?.timestamp ?? 0 }
+    var cpu: Int { Int(current?.cpu ?? 0) }
+    var tid: Int64 { current?.tid ?? -1 }
+    var typeName: String { current?.info.name ?? "" }
+    var isEnter: Bool { current?.isEnter ?? false }
+    var thread: (any ChiselThreadView)? { inspector.parser.thread }
+
+    var fd: (any ChiselFDView)? {
+        guard let info = inspector.parser.fdInfo, let event = current else { return nil }
+        fdView.info = info
+        fdView.number = fdNumber?(event, context) ?? -1
+        return fdView
+    }
+
+    var user: ChiselUser? {
+        guard let t = inspector.parser.thread, let u = inspector.state.users[t.uid] else { return nil }
+        return ChiselUser(uid: u.uid, gid: u.gid, name: u.name, homeDirectory: u.homedir, shell: u.shell)
+    }
+
+    var container: ChiselContainer {
+        guard let event = current else { return ChiselContainer(id: "host", name: "host") }
+        return ChiselContainer(
+            id: containerID?(event, context) ?? "host", name: containerName?(event, context) ?? "host")
+    }
+}

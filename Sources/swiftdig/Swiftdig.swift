@@ -162,6 +162,7 @@ struct Swiftdig: ParsableCommand {
             options.writePath = writeFile
             options.compress = compress
             options.quiet = true  // as sysdig: -w writes instead of printing
+            options.progress = true  // and shows its progress while it writes from a file
         }
         switch printFormat {
         case "c", "container": options.format = EventFormatter.containerFormat

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+import SwiftdigCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -63,23 +65,6 @@ enum Shell {
     /// `text` in single quotes, its own single quotes escaped.
     static func quote(_ text: String) -> String {
         "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
-    }
-}
-
-/// Whole files as bytes.
-enum FileBytes {
-    /// The contents of `path`, or `nil` when it cannot be read.
-    static func read(_ path: String) -> [UInt8]? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, f)
-            if n <= 0 { break }
-            out.append(contentsOf: chunk[0..<n])
-        }
-        return out
     }
 }
 

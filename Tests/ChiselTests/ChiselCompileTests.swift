@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import SwiftdigChisel
+import SwiftdigCore
 import Testing
 
 @testable import ChiselHost

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+import SwiftdigCore
+
 @testable import ChiselHost
 
 #if canImport(Glibc)

@@ -24,18 +24,7 @@ enum SharedCaptures {
     static var inCI: Bool { getenv("CI").map { String(cString: $0) == "true" } ?? false }
 
     /// The whole contents of a file, or `nil`.
-    static func read(_ path: String) -> [UInt8]? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, f)
-            if n <= 0 { break }
-            out.append(contentsOf: chunk[0..<n])
-        }
-        return out
-    }
+    static func read(_ path: String) -> [UInt8]? { FileBytes.read(path) }
 
     /// What `TextDump` prints for the capture at `path` with `options` (through a temporary file).
     static func dump(_ path: String, _ options: TextDump.Options) throws -> [UInt8] {

@@ -31,21 +31,13 @@ final class TableGenerator: Chisel {
 
     func initialize(_ context: ChiselContext, _ arguments: ChiselArguments) throws {
         self.context = context
-        let keyNames = try arguments.string("keys").split(separator: ",", omittingEmptySubsequences: false)
-        let keyTitles = try arguments.string("keydescs").split(separator: ",", omittingEmptySubsequences: false)
-        guard keyNames.count == keyTitles.count else {
-            throw ChiselError("number of entries in keys different from number entries in keydescs")
-        }
-        guard let units = ChiselTopTable.Units(rawValue: try arguments.string("value_units")) else {
-            throw ChiselError("value_units must be bytes, time, timepct or none")
-        }
-        keys = try keyNames.map { try context.field(String($0)) }
-        value = try context.field(try arguments.string("value"))
-        let filter = try arguments.string("filter")
-        if !filter.isEmpty { try context.setFilter(filter) }
+        let request = try ChiselTableRequest(arguments)
+        keys = try request.keys.map { try context.field($0.field) }
+        value = try context.field(request.value.field)
+        if !request.filter.isEmpty { try context.setFilter(request.filter) }
         table = ChiselTopTable(
-            valueTitle: try arguments.string("valuedesc"), keyTitles: keyTitles.map(String.init), units: units,
-            limit: Int(try arguments.string("top_number")) ?? 0)
+            valueTitle: request.value.title, keyTitles: request.keys.map(\.title), units: request.value.units,
+            limit: request.limit)
         keyValues.reserveCapacity(keys.count)
     }
 

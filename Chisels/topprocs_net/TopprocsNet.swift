@@ -2,7 +2,7 @@
 import SwiftdigChisel
 
 /// sysdig's `topprocs_net`: the processes that moved the most bytes over IPv4 and IPv6 sockets. It is
-/// `table_generator` with arguments of its own.
+/// `table_generator` with a request of its own.
 final class TopprocsNet: Chisel {
     static let info = ChiselInfo(
         name: "topprocs_net", category: "Net", shortDescription: "Top processes by network I/O",
@@ -11,15 +11,9 @@ final class TopprocsNet: Chisel {
     init() {}
 
     func initialize(_ context: ChiselContext, _ arguments: ChiselArguments) throws {
-        let filter = "(fd.type=ipv4 or fd.type=ipv6) and evt.is_io=true"
-        if context.environment.printsContainerData {
-            context.exec("table_generator", [
-                "proc.name,proc.pid,thread.vtid,container.name", "Process,Host_pid,Container_pid,container.name",
-                "evt.rawarg.res", "Bytes", filter, "100", "bytes",
-            ])
-        } else {
-            context.exec("table_generator", ["proc.name,proc.pid", "Process,PID", "evt.rawarg.res", "Bytes", filter, "100", "bytes"])
-        }
+        context.exec(ChiselTableRequest(
+            keys: .process(inContainers: context.environment.printsContainerData), value: .bytes,
+            filter: "(fd.type=ipv4 or fd.type=ipv6) and evt.is_io=true", limit: 100))
     }
 }
 

@@ -8,11 +8,11 @@ public enum ChiselFormat {
     /// A byte count with a unit: `512B`, `11.40KB`, `3.25M`, `1.00G` (`format_bytes`).
     public static func bytes(_ value: Double) -> String {
         let kb = 1024.0, mb = kb * 1024, gb = mb * 1024, tb = gb * 1024, pb = tb * 1024
-        if value > pb { return printf("%.2fP", value / pb) }
-        if value > tb { return printf("%.2fT", value / tb) }
-        if value > gb { return printf("%.2fG", value / gb) }
-        if value > mb { return printf("%.2fM", value / mb) }
-        if value > kb { return printf("%.2fKB", value / kb) }
+        if value > pb { return fixed(value / pb) + "P" }
+        if value > tb { return fixed(value / tb) + "T" }
+        if value > gb { return fixed(value / gb) + "G" }
+        if value > mb { return fixed(value / mb) + "M" }
+        if value > kb { return fixed(value / kb) + "KB" }
         return printf("%dB", Int64(value))
     }
 
@@ -42,11 +42,34 @@ public enum ChiselFormat {
     public static func number(_ value: Double) -> String { printf("%.14g", value) }
 
     /// A percentage with two decimals: `12.50%`.
-    public static func percent(_ value: Double) -> String { printf("%.2f%%", value) }
+    public static func percent(_ value: Double) -> String { fixed(value) + "%" }
 
-    /// C's `snprintf` with one number (the rounding sysdig's output has).
+    /// `value` with two decimals as sysdig's Lua (LuaJIT 2.1) writes `%.2f`: the exact decimal value
+    /// rounded half away from zero, where C rounds exact halves to even (8.125 is `8.13`, not `8.12`).
+    static func fixed(_ value: Double) -> String {
+        // 70 decimals hold every double from 1e-3 up exactly; the rounding digit is what matters.
+        var digits = Array(printf("%.70f", value).utf8)
+        guard let point = digits.firstIndex(of: UInt8(ascii: ".")) else { return printf("%.2f", value) }
+        let last = point + 2
+        let roundsUp = digits[last + 1] >= UInt8(ascii: "5")
+        digits.removeSubrange((last + 1)...)
+        if roundsUp {
+            let firstDigit = digits.first == UInt8(ascii: "-") ? 1 : 0
+            var i = digits.count - 1
+            while i >= firstDigit {
+                if digits[i] == UInt8(ascii: ".") { i -= 1; continue }
+                guard digits[i] == UInt8(ascii: "9") else { digits[i] += 1; break }
+                digits[i] = UInt8(ascii: "0")
+                i -= 1
+            }
+            if i < firstDigit { digits.insert(UInt8(ascii: "1"), at: firstDigit) }
+        }
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    /// C's `snprintf` with one number.
     private static func printf(_ format: String, _ value: any CVarArg) -> String {
-        var buffer = [CChar](repeating: 0, count: 64)
+        var buffer = [CChar](repeating: 0, count: 400)  // %.70f of up to 1e300
         _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }

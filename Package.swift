@@ -3,7 +3,11 @@ import PackageDescription
 
 /// The bundled chisels: one folder of `Chisels/` each, built as a plugin `lib<name>.so` that links the
 /// chisel protocol library (and nothing else of swiftdig).
-let bundledChisels = ["table_generator", "topprocs_net"]
+let bundledChisels = [
+    "fdbytes_by", "fdtime_by", "table_generator", "topconns", "topcontainers_error", "topcontainers_file",
+    "topcontainers_net", "topfiles_bytes", "topfiles_errors", "topfiles_time", "topports_server", "topprocs_errors",
+    "topprocs_file", "topprocs_net", "topscalls", "topscalls_time",
+]
 
 let package = Package(
     name: "swiftdig",

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import SwiftdigCore
+import Testing
 
 @testable import ChiselHost
 
@@ -66,6 +67,21 @@ enum Checkout {
 
     /// `../shared/captures`, or `nil` when absent.
     static let captures: String? = access(root + "/../shared/captures", F_OK) == 0 ? root + "/../shared/captures" : nil
+
+    /// Whether tests must fail rather than skip when something they need is missing (`CI=true`).
+    static var inCI: Bool { getenv("CI").map { String(cString: $0) == "true" } ?? false }
+
+    /// `../shared/captures` for a test that compares with sysdig's output; when it is absent, `nil`
+    /// after saying why the test skips (or failing the test in CI).
+    static func capturesOrSkip() -> String? {
+        if let captures { return captures }
+        let reason = "../shared/captures is absent: skipping the comparisons with sysdig's reference output"
+        if inCI { Issue.record("CI=true but \(reason)") } else { print("skipping: \(reason)") }
+        return nil
+    }
+
+    /// sysdig 0.29.3's executable, when installed, for comparisons beyond the reference outputs.
+    static let sysdig: String? = access("/usr/bin/sysdig", X_OK) == 0 ? "/usr/bin/sysdig" : nil
 
     /// The `swiftdig` executable of this build: beside the protocol library.
     static var executable: String? {

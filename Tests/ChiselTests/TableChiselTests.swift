@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: Apache-2.0
+import SwiftdigChisel
+import SwiftdigCore
+import Testing
+
+@testable import ChiselHost
+
+/// The bundled chisels built on `table_generator`, against sysdig: the reference outputs of the
+/// shared captures, and, when sysdig is installed, argument variants, `-pc` and `-i` run through both.
+@Suite struct TableChiselTests {
+    static let captures = ["curl_google", "single_ipv6_conn", "test_ipv6_client"]
+
+    /// Each chisel with the most rows it prints (rows tied at that cut-off may differ from sysdig's).
+    static let limits: [String: Int] = [
+        "topprocs_net": 100, "topprocs_file": 10, "topprocs_errors": 100, "topfiles_bytes": 10, "topfiles_errors": 100,
+        "topfiles_time": 10, "topscalls": 30, "topscalls_time": 30, "topconns": 30, "topports_server": 100,
+        "fdbytes_by": 30, "fdtime_by": 10, "topcontainers_error": 100, "topcontainers_file": 10, "topcontainers_net": 100,
+    ]
+
+    /// One run: a capture and the command line's chisel part.
+    struct Run: Sendable, CustomTestStringConvertible {
+        let capture: String
+        let arguments: String
+        var testDescription: String { "\(capture) \(arguments)" }
+        /// The chisel the run names (`-c NAME`).
+        var chisel: String {
+            let words = arguments.split(separator: " ")
+            return words.firstIndex(of: "-c").map { String(words[$0 + 1]) } ?? ""
+        }
+    }
+
+    /// The `c_*` variants of `reference/variants.txt` for these chisels, on every capture.
+    static let referenceRuns: [Run] = captures.flatMap { capture in
+        limits.keys.sorted().compactMap { chisel in
+            referenceArguments[chisel].map { Run(capture: capture, arguments: $0) }
+        }
+    }
+
+    /// `c_NAME|ARGS` lines of `variants.txt`, by chisel name.
+    static let referenceArguments: [String: String] = {
+        guard let dir = Checkout.captures, let text = FileBytes.read(dir + "/reference/variants.txt") else { return [:] }
+        var out: [String: String] = [:]
+        for line in String(decoding: text, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: "|", maxSplits: 1)
+            guard parts.count == 2, parts[0].hasPrefix("c_") else { continue }
+            out[String(parts[0].dropFirst(2))] = String(parts[1])
+        }
+        return out
+    }()
+
+    @Test(arguments: referenceRuns)
+    func matchesSysdigsReferenceOutput(_ run: Run) throws {
+        guard let dir = Checkout.capturesOrSkip(), let swiftdig = Checkout.executable else { return }
+        let fixtures = ChiselFixtures()
+        let ours = Checkout.shell("'\(swiftdig)' -r '\(dir)/\(run.capture).scap' \(run.arguments)", cache: fixtures.directory + "/cache")
+        let reference = try #require(FileBytes.read("\(dir)/reference/\(run.capture)/c_\(run.chisel).out"))
+        #expect(ours.status == 0, "\(ours.err)")
+        let difference = TopTable.difference(ours.out, String(decoding: reference, as: UTF8.self), limit: Self.limits[run.chisel] ?? 0)
+        #expect(difference == nil, "\(difference ?? "")")
+    }
+
+    /// Arguments the reference outputs do not cover: other keys, container columns, a filter.
+    static let variantRuns: [Run] = captures.flatMap { capture in
+        [
+            "-c fdbytes_by proc.name", "-c fdbytes_by fd.directory", "-c fdbytes_by proc.name,fd.name", "-c fdbytes_by fd.sport",
+            "-c fdbytes_by fd.num", "-c fdtime_by fd.name", "-c fdtime_by proc.name", "-c fdtime_by fd.name,proc.pid",
+            "-c fdtime_by fd.name proc.name!=curl", "-c topfiles_time evt.type=read", "-c topscalls fd.type=file",
+        ].map { Run(capture: capture, arguments: $0) }
+            + limits.keys.sorted().filter { !$0.hasSuffix("_by") }.map { Run(capture: capture, arguments: "-pc -c \($0)") }
+    }
+
+    @Test(arguments: variantRuns)
+    func variantsMatchSysdig(_ run: Run) throws {
+        guard let dir = Checkout.capturesOrSkip(), let swiftdig = Checkout.executable else { return }
+        guard let sysdig = Checkout.sysdig else {
+            #expect(!Checkout.inCI, "sysdig is not installed: cannot compare chisel arguments with it")
+            return
+        }
+        let fixtures = ChiselFixtures()
+        let capture = "-r '\(dir)/\(run.capture).scap' \(run.arguments)"
+        let ours = Checkout.shell("'\(swiftdig)' \(capture)", cache: fixtures.directory + "/cache")
+        let theirs = Checkout.shell("cd '\(fixtures.directory)' && '\(sysdig)' \(capture)", cache: fixtures.directory + "/cache")
+        #expect(ours.status == theirs.status, "\(ours.err)")
+        let difference = TopTable.difference(ours.out, theirs.out, limit: Self.limits[run.chisel] ?? 0)
+        #expect(difference == nil, "\(difference ?? "")")
+    }
+
+    @Test(arguments: limits.keys.sorted())
+    func infoReadsAsSysdigs(_ chisel: String) throws {
+        guard let swiftdig = Checkout.executable, let sysdig = Checkout.sysdig else { return }
+        let fixtures = ChiselFixtures()
+        let ours = Checkout.shell("'\(swiftdig)' -i \(chisel)", cache: fixtures.directory + "/cache")
+        let theirs = Checkout.shell("cd '\(fixtures.directory)' && '\(sysdig)' -i \(chisel)", cache: fixtures.directory + "/cache")
+        #expect(ours.out == theirs.out)
+    }
+
+    @Test func tableRequestsRoundTripThroughTableGeneratorsArguments() throws {
+        let request = ChiselTableRequest(keys: .process(inContainers: true), value: .time, filter: "evt.is_io=true", limit: 7)
+        let generator = try ChiselLoader().load("table_generator").info
+        #expect(try ChiselTableRequest(ChiselArguments(request.arguments, for: generator)) == request)
+        #expect(request.arguments == [
+            "proc.name,proc.pid,thread.vtid,container.name", "Process,Host_pid,Container_pid,container.name",
+            "evt.latency", "Time", "evt.is_io=true", "7", "time",
+        ])
+        #expect([ChiselTableRequest.Key].fields("fd.name,proc.pid").map(\.title) == ["fd.name", "proc.pid"])
+        #expect(throws: ChiselError.self) {
+            try ChiselTableRequest(ChiselArguments(["a,b", "A", "v", "V", "", "1", "none"], for: generator))
+        }
+    }
+
+    /// `format_bytes` of common.lua under LuaJIT 2.1 gives these.
+    static let byteTexts: [(Double, String)] = [
+        (8320, "8.13KB"), (1141.76, "1.11KB"), (10480.64, "10.23KB"), (1023, "1023B"), (1025, "1.00KB"),
+        (5_395_552_665.6, "5.03G"), (3_276_800, "3.13M"),
+    ]
+
+    @Test func bytesRoundExactHalvesUpAsLuaJITDoes() {
+        for (value, text) in Self.byteTexts { #expect(ChiselFormat.bytes(value) == text, "\(value)") }
+    }
+
+    @Test func percentagesRoundAsLuaJITDoes() {
+        // LuaJIT 2.1's string.format("%.2f") on these: exact halves go up, near-halves by their exact value.
+        let cases: [(Double, String)] = [
+            (8.125, "8.13%"), (1.115, "1.11%"), (0.125, "0.13%"), (9.995, "9.99%"), (99.995, "100.00%"),
+            (999.995, "1000.00%"), (0.005, "0.01%"), (1023.999, "1024.00%"), (12.375, "12.38%"), (0, "0.00%"),
+        ]
+        for (value, text) in cases { #expect(ChiselFormat.percent(value) == text, "\(value)") }
+    }
+}
+
+/// Tables printed by `table_generator`, compared as sysdig's order allows: rows of equal value in any
+/// order, and at a cut-off of `limit` rows, any of the tied rows.
+enum TopTable {
+    /// Where `ours` and `theirs` differ beyond that, or `nil`.
+    static func difference(_ ours: String, _ theirs: String, limit: Int) -> String? {
+        let a = groups(ours), b = groups(theirs)
+        guard a.header == b.header else { return "headers differ:\n\(a.header)\n\(b.header)" }
+        guard a.rows.map(\.value) == b.rows.map(\.value), a.rows.map(\.keys.count) == b.rows.map(\.keys.count) else {
+            return "values differ:\n ours:\n\(ours)\n sysdig:\n\(theirs)"
+        }
+        let cutOff = limit > 0 && b.rows.reduce(0) { $0 + $1.keys.count } == limit
+        for (i, (x, y)) in zip(a.rows, b.rows).enumerated() where !(cutOff && i == b.rows.count - 1) {
+            if x.keys.sorted() != y.keys.sorted() { return "rows of \(x.value) differ: \(x.keys) vs \(y.keys)" }
+        }
+        return nil
+    }
+
+    /// The two header lines, and the rows grouped by their value column (the first 20 characters).
+    private static func groups(_ text: String) -> (header: [Substring], rows: [(value: Substring, keys: [Substring])]) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        var rows: [(value: Substring, keys: [Substring])] = []
+        for line in lines.dropFirst(2) {
+            let value = line.prefix(20)
+            if rows.last?.value == value { rows[rows.count - 1].keys.append(line) } else { rows.append((value, [line])) }
+        }
+        return (Array(lines.prefix(2)), rows)
+    }
+}

@@ -41,34 +41,15 @@ final class TableGenerator: Chisel {
         keyValues.reserveCapacity(keys.count)
     }
 
-    func captureStarted() throws {
-        guard context.environment.isLive else { return }
-        context.setInterval(seconds: 1)
-        if !context.environment.prefersJSON { context.output.write(ChiselTerminal.clearScreen + ChiselTerminal.hideCursor) }
-    }
+    func captureStarted() throws { ChiselTopTable.captureStarted(in: context) }
 
     func handle(_ event: ChiselEvent) throws {
-        keyValues.removeAll(keepingCapacity: true)
-        for key in keys {
-            guard let v = event[key] else { return }
-            keyValues.append(v)
-        }
-        if let v = event[value], v > 0 { table.add(keyValues, v) }
+        if event.read(keys, into: &keyValues), let v = event[value], v > 0 { table.add(keyValues, v) }
     }
 
-    func interval(_ time: ChiselTime) throws {
-        if !context.environment.prefersJSON { context.output.write(ChiselTerminal.clearScreen + ChiselTerminal.move(to: 0, 0)) }
-        table.write(to: context.output, intervalLength: time.delta)
-        table.removeAll()
-    }
+    func interval(_ time: ChiselTime) throws { table.interval(time, in: context) }
 
-    func captureEnded(_ time: ChiselTime) throws {
-        if context.environment.isLive && !context.environment.prefersJSON {
-            context.output.write(ChiselTerminal.clearScreen + ChiselTerminal.move(to: 0, 0) + ChiselTerminal.showCursor)
-            return
-        }
-        table.write(to: context.output, intervalLength: time.delta)
-    }
+    func captureEnded(_ time: ChiselTime) throws { table.captureEnded(time, in: context) }
 }
 
 /// The plugin's entry point.

@@ -23,8 +23,16 @@ final class ChiselInstance: ChiselHostServices {
         self.context = ChiselContext(chiselName: name, host: self, output: output)
     }
 
+    /// The one event object of the run (set by the runner once chisels are initialised).
+    var event: ChiselEvent?
+
     var firstEventTimestamp: UInt64 { source.inspector.firstTimestamp }
     var lastEventTimestamp: UInt64 { source.inspector.lastTimestamp }
+
+    /// Whether an event reached the chisel: sysdig points Lua's `evt` at the first such event, so
+    /// intervals that end before it have no event.
+    private var hasEvent = false
+    var currentEvent: ChiselEvent? { hasEvent && source.current != nil ? event : nil }
 
     func setFilter(_ text: String) throws {
         do {
@@ -45,6 +53,7 @@ final class ChiselInstance: ChiselHostServices {
     /// Gives `event` to the chisel: intervals first, then its filter, then ``Chisel/handle(_:)``
     /// (sysdig's `sinsp_chisel::run`).
     @inline(__always) func process(_ event: Event, _ chiselEvent: ChiselEvent) throws {
+        hasEvent = true
         try tick(event.timestamp)
         if let filter, try !filter.matches(event, source.context) { return }
         try chisel.handle(chiselEvent)

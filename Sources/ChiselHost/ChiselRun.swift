@@ -41,13 +41,17 @@ public enum ChiselRun {
                 }
             }
         }
-        for c in chisels { try guarded(c.name, "captureStarted") { try c.chisel.captureStarted() } }
         let event = ChiselEvent(source: source)
+        for c in chisels { c.event = event }
+        for c in chisels { try guarded(c.name, "captureStarted") { try c.chisel.captureStarted() } }
         var delivered: UInt64 = 0
         var stopRequested = false
         try inspector.run { current in
             if let filterFailure { throw filterFailure }
             if inspector.parser.filteredOut {
+                // sysdig's chisels read the filtered-out event in on_interval (its one event object).
+                source.current = current
+                defer { source.current = nil }
                 for c in chisels { try guarded(c.name, "interval") { try c.tick(current.timestamp) } }
                 return true
             }

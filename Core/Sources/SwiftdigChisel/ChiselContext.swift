@@ -30,6 +30,12 @@ public final class ChiselContext {
     /// The timestamp of the latest event read, in nanoseconds since the epoch.
     public var lastEventTimestamp: UInt64 { host.lastEventTimestamp }
 
+    /// The event being handled, or, in ``Chisel/interval(_:)``, the event whose time ended the interval
+    /// (Lua's `evt` in `on_interval`): `context.currentEvent?[time]`. `nil` in other callbacks, and in
+    /// intervals that end before the command line's filter let any event through (sysdig's `evt` is
+    /// not set yet then). The object is reused: do not keep it. Since protocol 1.1.
+    public var currentEvent: ChiselEvent? { host.currentEvent }
+
     /// Only events `filter` matches reach ``Chisel/handle(_:)`` (`chisel.set_filter`).
     /// - Throws: the filter's syntax error.
     public func setFilter(_ filter: String) throws { try host.setFilter(filter) }

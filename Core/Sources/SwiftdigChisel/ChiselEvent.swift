@@ -45,3 +45,16 @@ public final class ChiselEvent {
     /// The container of the event's thread.
     public var container: ChiselContainer { source.container }
 }
+
+extension ChiselEvent {
+    /// Reads `fields` into `values` (emptied first, its storage kept): the key of a table row.
+    /// - Returns: `false` when one of the fields has no value for this event. Since protocol 1.1.
+    public func read(_ fields: [ChiselField<String>], into values: inout [String]) -> Bool {
+        values.removeAll(keepingCapacity: true)
+        for field in fields {
+            guard let value = self[field] else { return false }
+            values.append(value)
+        }
+        return true
+    }
+}

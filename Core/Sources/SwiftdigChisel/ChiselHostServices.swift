@@ -17,6 +17,13 @@ public protocol ChiselHostServices: AnyObject {
     var firstEventTimestamp: UInt64 { get }
     /// The timestamp of the latest event read, in nanoseconds since the epoch.
     var lastEventTimestamp: UInt64 { get }
+    /// The event being handled, or whose time ended an interval; `nil` outside them. Since 1.1.
+    var currentEvent: ChiselEvent? { get }
+}
+
+extension ChiselHostServices {
+    /// No current event: the default for hosts that do not track one.
+    public var currentEvent: ChiselEvent? { nil }
 }
 
 /// How the runner was started: what sysdig's `sysdig.is_live()`, `sysdig.get_output_format()` and

@@ -97,3 +97,31 @@ public struct ChiselTopTable: Sendable {
         }
     }
 }
+
+extension ChiselTopTable {
+    /// For a table chisel's ``Chisel/captureStarted()``: live, prints every second on a cleared
+    /// screen (sysdig's `table_generator`); from a file, nothing to do until the end. Since 1.1.
+    public static func captureStarted(in context: ChiselContext) {
+        guard context.environment.isLive else { return }
+        context.setInterval(seconds: 1)
+        if !context.environment.prefersJSON { context.output.write(ChiselTerminal.clearScreen + ChiselTerminal.hideCursor) }
+    }
+
+    /// For ``Chisel/interval(_:)``: redraws the table over the last one and starts the next interval
+    /// empty. Since 1.1.
+    public mutating func interval(_ time: ChiselTime, in context: ChiselContext) {
+        if !context.environment.prefersJSON { context.output.write(ChiselTerminal.clearScreen + ChiselTerminal.move(to: 0, 0)) }
+        write(to: context.output, intervalLength: time.delta)
+        removeAll()
+    }
+
+    /// For ``Chisel/captureEnded(_:)``: prints the table of the whole capture, or, live, clears the
+    /// screen the intervals drew on. Since 1.1.
+    public func captureEnded(_ time: ChiselTime, in context: ChiselContext) {
+        if context.environment.isLive && !context.environment.prefersJSON {
+            context.output.write(ChiselTerminal.clearScreen + ChiselTerminal.move(to: 0, 0) + ChiselTerminal.showCursor)
+            return
+        }
+        write(to: context.output, intervalLength: time.delta)
+    }
+}

@@ -5,16 +5,21 @@ import Testing
 
 @testable import ChiselHost
 
-/// The bundled chisels built on `table_generator`, against sysdig: the reference outputs of the
-/// shared captures, and, when sysdig is installed, argument variants, `-pc` and `-i` run through both.
+/// The bundled table chisels (those built on `table_generator`, `topprocs_cpu`, `fdcount_by`) and
+/// the `iobytes` family, against sysdig: the reference outputs of the shared captures, and, when
+/// sysdig is installed, argument variants, `-pc` and `-i` run through both.
 @Suite struct TableChiselTests {
     static let captures = ["curl_google", "single_ipv6_conn", "test_ipv6_client"]
 
-    /// Each chisel with the most rows it prints (rows tied at that cut-off may differ from sysdig's).
-    static let limits: [String: Int] = [
-        "topprocs_net": 100, "topprocs_file": 10, "topprocs_errors": 100, "topfiles_bytes": 10, "topfiles_errors": 100,
-        "topfiles_time": 10, "topscalls": 30, "topscalls_time": 30, "topconns": 30, "topports_server": 100,
-        "fdbytes_by": 30, "fdtime_by": 10, "topcontainers_error": 100, "topcontainers_file": 10, "topcontainers_net": 100,
+    /// Each chisel and how its output compares with sysdig's.
+    static let chisels: [String: Printed] = [
+        "topprocs_net": .table(limit: 100), "topprocs_file": .table(limit: 10), "topprocs_errors": .table(limit: 100),
+        "topfiles_bytes": .table(limit: 10), "topfiles_errors": .table(limit: 100), "topfiles_time": .table(limit: 10),
+        "topscalls": .table(limit: 30), "topscalls_time": .table(limit: 30), "topconns": .table(limit: 30),
+        "topports_server": .table(limit: 100), "fdbytes_by": .table(limit: 30), "fdtime_by": .table(limit: 10),
+        "topcontainers_error": .table(limit: 100), "topcontainers_file": .table(limit: 10),
+        "topcontainers_net": .table(limit: 100), "topprocs_cpu": .table(limit: 10), "fdcount_by": .counts,
+        "iobytes": .lines, "iobytes_net": .lines, "iobytes_file": .lines,
     ]
 
     /// One run: a capture and the command line's chisel part.
@@ -31,7 +36,7 @@ import Testing
 
     /// The `c_*` variants of `reference/variants.txt` for these chisels, on every capture.
     static let referenceRuns: [Run] = captures.flatMap { capture in
-        limits.keys.sorted().compactMap { chisel in
+        chisels.keys.sorted().compactMap { chisel in
             referenceArguments[chisel].map { Run(capture: capture, arguments: $0) }
         }
     }
@@ -55,7 +60,7 @@ import Testing
         let ours = Checkout.shell("'\(swiftdig)' -r '\(dir)/\(run.capture).scap' \(run.arguments)", cache: fixtures.directory + "/cache")
         let reference = try #require(FileBytes.read("\(dir)/reference/\(run.capture)/c_\(run.chisel).out"))
         #expect(ours.status == 0, "\(ours.err)")
-        let difference = TopTable.difference(ours.out, String(decoding: reference, as: UTF8.self), limit: Self.limits[run.chisel] ?? 0)
+        let difference = Self.chisels[run.chisel]?.difference(ours.out, String(decoding: reference, as: UTF8.self))
         #expect(difference == nil, "\(difference ?? "")")
     }
 
@@ -65,8 +70,11 @@ import Testing
             "-c fdbytes_by proc.name", "-c fdbytes_by fd.directory", "-c fdbytes_by proc.name,fd.name", "-c fdbytes_by fd.sport",
             "-c fdbytes_by fd.num", "-c fdtime_by fd.name", "-c fdtime_by proc.name", "-c fdtime_by fd.name,proc.pid",
             "-c fdtime_by fd.name proc.name!=curl", "-c topfiles_time evt.type=read", "-c topscalls fd.type=file",
+            "-c fdcount_by proc.pid", "-c fdcount_by fd.type", "-c fdcount_by fd.sport", "-c topprocs_cpu proc.name!=sysdig",
+            // sysdig fails when a second ends before any event passed the filter: so does swiftdig.
+            "-c iobytes proc.name=curl", "-c iobytes_net evt.type=read",
         ].map { Run(capture: capture, arguments: $0) }
-            + limits.keys.sorted().filter { !$0.hasSuffix("_by") }.map { Run(capture: capture, arguments: "-pc -c \($0)") }
+            + chisels.keys.sorted().filter { !$0.hasSuffix("_by") }.map { Run(capture: capture, arguments: "-pc -c \($0)") }
     }
 
     @Test(arguments: variantRuns)
@@ -81,11 +89,11 @@ import Testing
         let ours = Checkout.shell("'\(swiftdig)' \(capture)", cache: fixtures.directory + "/cache")
         let theirs = Checkout.shell("cd '\(fixtures.directory)' && '\(sysdig)' \(capture)", cache: fixtures.directory + "/cache")
         #expect(ours.status == theirs.status, "\(ours.err)")
-        let difference = TopTable.difference(ours.out, theirs.out, limit: Self.limits[run.chisel] ?? 0)
+        let difference = Self.chisels[run.chisel]?.difference(ours.out, theirs.out)
         #expect(difference == nil, "\(difference ?? "")")
     }
 
-    @Test(arguments: limits.keys.sorted())
+    @Test(arguments: chisels.keys.sorted())
     func infoReadsAsSysdigs(_ chisel: String) throws {
         guard let swiftdig = Checkout.executable, let sysdig = Checkout.sysdig else { return }
         let fixtures = ChiselFixtures()
@@ -128,31 +136,46 @@ import Testing
     }
 }
 
-/// Tables printed by `table_generator`, compared as sysdig's order allows: rows of equal value in any
-/// order, and at a cut-off of `limit` rows, any of the tied rows.
-enum TopTable {
-    /// Where `ours` and `theirs` differ beyond that, or `nil`.
-    static func difference(_ ours: String, _ theirs: String, limit: Int) -> String? {
+/// How a chisel's output compares with sysdig's, whose rows of equal value come in no fixed order.
+enum Printed: Sendable {
+    /// sysdig's table: two header lines, then rows whose first 20 characters are the value; at a
+    /// cut-off of `limit` rows, any of the rows tied with the last may be there.
+    case table(limit: Int)
+    /// Lines `key<TAB>count`, largest count first.
+    case counts
+    /// Lines in a fixed order.
+    case lines
+
+    /// Where `ours` and `theirs` differ beyond what the order allows, or `nil`.
+    func difference(_ ours: String, _ theirs: String) -> String? {
         let a = groups(ours), b = groups(theirs)
         guard a.header == b.header else { return "headers differ:\n\(a.header)\n\(b.header)" }
-        guard a.rows.map(\.value) == b.rows.map(\.value), a.rows.map(\.keys.count) == b.rows.map(\.keys.count) else {
+        guard a.rows.map(\.value) == b.rows.map(\.value), a.rows.map(\.lines.count) == b.rows.map(\.lines.count) else {
             return "values differ:\n ours:\n\(ours)\n sysdig:\n\(theirs)"
         }
-        let cutOff = limit > 0 && b.rows.reduce(0) { $0 + $1.keys.count } == limit
+        var limit = 0
+        if case .table(let l) = self { limit = l }
+        let cutOff = limit > 0 && b.rows.reduce(0) { $0 + $1.lines.count } == limit
         for (i, (x, y)) in zip(a.rows, b.rows).enumerated() where !(cutOff && i == b.rows.count - 1) {
-            if x.keys.sorted() != y.keys.sorted() { return "rows of \(x.value) differ: \(x.keys) vs \(y.keys)" }
+            if x.lines.sorted() != y.lines.sorted() { return "rows of \(x.value) differ: \(x.lines) vs \(y.lines)" }
         }
         return nil
     }
 
-    /// The two header lines, and the rows grouped by their value column (the first 20 characters).
-    private static func groups(_ text: String) -> (header: [Substring], rows: [(value: Substring, keys: [Substring])]) {
+    /// The header lines, and the rows grouped by value.
+    private func groups(_ text: String) -> (header: [Substring], rows: [(value: Substring, lines: [Substring])]) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        var rows: [(value: Substring, keys: [Substring])] = []
-        for line in lines.dropFirst(2) {
-            let value = line.prefix(20)
-            if rows.last?.value == value { rows[rows.count - 1].keys.append(line) } else { rows.append((value, [line])) }
+        let headerLines = if case .table = self { 2 } else { 0 }
+        var rows: [(value: Substring, lines: [Substring])] = []
+        for line in lines.dropFirst(headerLines) {
+            let value: Substring
+            switch self {
+            case .table: value = line.prefix(20)
+            case .counts: value = line.split(separator: "\t").last ?? ""
+            case .lines: value = line
+            }
+            if rows.last?.value == value { rows[rows.count - 1].lines.append(line) } else { rows.append((value, [line])) }
         }
-        return (Array(lines.prefix(2)), rows)
+        return (Array(lines.prefix(headerLines)), rows)
     }
 }

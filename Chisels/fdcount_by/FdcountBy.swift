@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+import SwiftdigChisel
+
+/// sysdig's `fdcount_by`: how many distinct fds each value of a field used, most first, at the end of
+/// the capture: `swiftdig -c fdcount_by proc.name` counts the fds of each process.
+final class FdcountBy: Chisel {
+    static let info = ChiselInfo(
+        name: "fdcount_by", category: "I/O", shortDescription: "FD count, aggregated by an arbitrary filter field",
+        description: "Groups all the active FDs based on the given filter field, and returns the fd count for each key. For example, it can be used to list the number of connections per process or per IP endpoint.",
+        arguments: [ChiselArgument("key", description: "The filter field used for grouping")])
+
+    private var context: ChiselContext!
+    private var key: ChiselField<String>!
+    private var fdNumber: ChiselField<Int64>!
+    private var fdName: ChiselField<String>!
+    /// The fds seen per key, each named as sysdig names it: its number and name run together.
+    private var fds: [String: Set<String>] = [:]
+
+    init() {}
+
+    func initialize(_ context: ChiselContext, _ arguments: ChiselArguments) throws {
+        self.context = context
+        key = try context.field(try arguments.string("key"))
+        fdNumber = try context.field("fd.num")
+        fdName = try context.field("fd.name")
+    }
+
+    func handle(_ event: ChiselEvent) throws {
+        guard let key = event[key], let number = event[fdNumber], number > 0, let name = event[fdName], !name.isEmpty
+        else { return }
+        fds[key, default: []].insert("\(number)\(name)")
+    }
+
+    func captureEnded(_ time: ChiselTime) throws {
+        // Lua's print separates its arguments with a tab.
+        for (key, names) in fds.sorted(by: { $0.value.count > $1.value.count }) { context.print("\(key)\t\(names.count)") }
+    }
+}
+
+/// The plugin's entry point.
+@_cdecl("swiftdig_chisel_entry")
+public func swiftdigChiselEntry(_ version: UnsafeMutablePointer<UInt32>) -> UnsafeMutableRawPointer? {
+    ChiselExport.entry(FdcountBy.self, version)
+}

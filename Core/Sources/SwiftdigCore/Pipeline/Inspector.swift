@@ -71,6 +71,8 @@ public final class Inspector {
                 // libscap 0.29.3 skips such events as soon as it has read their block.
                 if skipsNewerEvents && Int(raw.header.type) >= EventSchema.legacyCount { continue }
                 rawEvent = raw
+                // libsinsp fixes the direction of /proc's sockets once the lists are in, before any event.
+                if eventCount == 0 { state.fixSocketsComingFromProc() }
                 eventCount &+= 1
                 let event = Event(
                     bytes: raw.bytes, cpu: raw.cpu, dumpFlags: raw.flags ?? 0, number: eventCount,

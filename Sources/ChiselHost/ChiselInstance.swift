@@ -9,7 +9,7 @@ final class ChiselInstance: ChiselHostServices {
     let chisel: any Chisel
     private(set) var context: ChiselContext!
     private(set) var filter: Filter?
-    private let source: HostEventSource
+    let source: HostEventSource
     let environment: ChiselEnvironment
     private var isFirstEvent = true
     private var lastSampleTime: UInt64 = 0

@@ -19,6 +19,9 @@ public protocol ChiselHostServices: AnyObject {
     var lastEventTimestamp: UInt64 { get }
     /// The event being handled, or whose time ended an interval; `nil` outside them. Since 1.1.
     var currentEvent: ChiselEvent? { get }
+    /// The machine's threads with the fds `filter` matches, by ascending tid (see
+    /// ``ChiselContext/threadTable(filter:fds:)``). Since 1.2.
+    func threadTable(filter: String, fds: Bool) throws -> [ChiselThreadInfo]
 }
 
 extension ChiselHostServices {

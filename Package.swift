@@ -5,7 +5,7 @@ import PackageDescription
 /// chisel protocol library (and nothing else of swiftdig).
 let bundledChisels = [
     "fdbytes_by", "fdcount_by", "fdtime_by", "io_totals", "iobytes", "iobytes_file", "iobytes_net",
-    "table_generator", "topconns", "topcontainers_error", "topcontainers_file", "topcontainers_net",
+    "list_login_shells", "lsof", "netstat", "ps", "spy_users", "table_generator", "topconns", "topcontainers_error", "topcontainers_file", "topcontainers_net",
     "topfiles_bytes", "topfiles_errors", "topfiles_time", "topports_server", "topprocs_cpu", "topprocs_errors",
     "topprocs_file", "topprocs_net", "topscalls", "topscalls_time",
 ]

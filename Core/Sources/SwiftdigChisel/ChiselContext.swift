@@ -7,7 +7,8 @@ public final class ChiselContext {
     public let chiselName: String
     /// Where the chisel's output goes (standard output, buffered).
     public let output: ChiselOutput
-    private let host: any ChiselHostServices
+    /// The runner's side (extensions of the context reach it).
+    let host: any ChiselHostServices
 
     /// The interval asked for, if any (read by the runner).
     public private(set) var interval: ChiselIntervalRequest?

@@ -19,11 +19,20 @@ public protocol ChiselHostServices: AnyObject {
     var lastEventTimestamp: UInt64 { get }
     /// The event being handled, or whose time ended an interval; `nil` outside them. Since 1.1.
     var currentEvent: ChiselEvent? { get }
+    /// Makes `format` how buffers render in text fields, unless the command line chose a format.
+    /// Since 1.2.
+    func setBufferFormat(_ format: ChiselBufferFormat)
+    /// Asks live captures to keep `bytes` of each I/O buffer. Since 1.2.
+    func setSnapLength(_ bytes: Int)
 }
 
 extension ChiselHostServices {
     /// No current event: the default for hosts that do not track one.
     public var currentEvent: ChiselEvent? { nil }
+    /// Buffers keep their format: the default for hosts older than 1.2.
+    public func setBufferFormat(_ format: ChiselBufferFormat) {}
+    /// No live capture to tell: the default for hosts older than 1.2.
+    public func setSnapLength(_ bytes: Int) {}
 }
 
 /// How the runner was started: what sysdig's `sysdig.is_live()`, `sysdig.get_output_format()` and

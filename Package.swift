@@ -6,10 +6,10 @@ import PackageDescription
 let bundledChisels = [
     "bottlenecks", "echo_fds", "fd_data", "fdbytes_by", "fdcount_by", "fdtime_by", "fileslower", "io_totals",
     "iobytes", "iobytes_file", "iobytes_net", "netlower", "proc_exec_time", "scallslower", "slow_calls",
-    "spy_file", "stderr", "stdin", "stdout", "table_generator", "topconns", "topcontainers_error",
-    "topcontainers_file", "topcontainers_net", "topfiles_bytes", "topfiles_errors", "topfiles_time",
-    "topports_server", "topprocs_cpu", "topprocs_errors", "topprocs_file", "topprocs_net", "topscalls",
-    "topscalls_time",
+    "spy_file", "spy_ip", "spy_net", "spy_port", "stderr", "stdin", "stdout", "table_generator", "topconns",
+    "topcontainers_error", "topcontainers_file", "topcontainers_net", "topfiles_bytes", "topfiles_errors",
+    "topfiles_time", "topports_server", "topprocs_cpu", "topprocs_errors", "topprocs_file", "topprocs_net",
+    "topscalls", "topscalls_time",
 ]
 
 let package = Package(

@@ -50,6 +50,18 @@ final class ChiselInstance: ChiselHostServices {
         }
     }
 
+    func setBufferFormat(_ format: ChiselBufferFormat) {
+        // sysdig's set_output_format: a format chosen on the command line wins, and the first chisel
+        // to choose sets it for all.
+        guard source.context.renderer.bufferFormat == .normal else { return }
+        source.context.renderer.bufferFormat = BufferFormat(format)
+    }
+
+    /// The length live capture should keep of each buffer, when a chisel asked (read by live capture).
+    private(set) var snapLength: Int?
+
+    func setSnapLength(_ bytes: Int) { snapLength = bytes }
+
     /// Gives `event` to the chisel: intervals first, then its filter, then ``Chisel/handle(_:)``
     /// (sysdig's `sinsp_chisel::run`).
     @inline(__always) func process(_ event: Event, _ chiselEvent: ChiselEvent) throws {

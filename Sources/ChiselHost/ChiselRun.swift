@@ -15,6 +15,9 @@ public enum ChiselRun {
         public var environment = ChiselEnvironment()
         /// Where chisels print.
         public var outputFD: Int32 = 1
+        /// How buffers render in text fields (`-A`, `-x`, `-X`, `-b`, `-j`); chisels may choose
+        /// another while it is ``BufferFormat/normal``.
+        public var bufferFormat: BufferFormat = .normal
 
         /// The defaults: every event, standard output.
         public init() {}
@@ -24,7 +27,7 @@ public enum ChiselRun {
     /// - Throws: ``ChiselRunError`` naming the chisel that failed; the core's errors for the capture.
     public static func run(path: String, requests: [ChiselRequest], loader: ChiselLoader, options: Options) throws {
         let inspector = try Inspector(path: path)
-        let source = HostEventSource(inspector: inspector)
+        let source = HostEventSource(inspector: inspector, bufferFormat: options.bufferFormat)
         let output = ChiselOutput(fd: options.outputFD)
         defer { output.flush() }
         var chisels: [ChiselInstance] = []

@@ -20,9 +20,9 @@ final class HostEventSource: ChiselEventSource {
     private lazy var containerID = try? FieldAccessor<String>("container.id")
     private lazy var containerName = try? FieldAccessor<String>("container.name")
 
-    init(inspector: Inspector) {
+    init(inspector: Inspector, bufferFormat: BufferFormat = .normal) {
         self.inspector = inspector
-        context = FieldContext(parser: inspector.parser)
+        context = FieldContext(parser: inspector.parser, bufferFormat: bufferFormat)
     }
 
     /// Binds `name` for reading as `kind`.
@@ -55,6 +55,17 @@ final class HostEventSource: ChiselEventSource {
     func double(_ slot: Int) -> Double? { read(doubles, slot) }
     func bool(_ slot: Int) -> Bool? { read(bools, slot) }
     func bytes(_ slot: Int) -> [UInt8]? { read(byteArrays, slot) }
+
+    func withBytes(_ slot: Int, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
+        guard let event = current else { return false }
+        let accessor = byteArrays[slot]
+        let result = accessor.field.extract(event, context)
+        switch result {
+        case .text, .bytes: context.withBytes(result, body)
+        case .none, .number: return false
+        }
+        return true
+    }
 
     var number: UInt64 { current?.number ?? 0 }
     var timestamp: UInt64 { current?.timestamp ?? 0 }

@@ -48,6 +48,7 @@ enum ChiselOptions {
         var options = ChiselRun.Options()
         options.filter = textOptions.filter
         options.eventLimit = textOptions.eventLimit
+        options.bufferFormat = textOptions.bufferFormat
         options.environment = ChiselEnvironment(
             isLive: false, prefersJSON: textOptions.json, printsContainerData: printsContainerData,
             filter: textOptions.filter?.text ?? "")

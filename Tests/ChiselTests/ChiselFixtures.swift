@@ -88,9 +88,12 @@ enum Checkout {
         LoadedImages.protocolLibraryDirectory.map { $0 + "/swiftdig" }.flatMap { access($0, X_OK) == 0 ? $0 : nil }
     }
 
+    /// What a command printed, and its exit status.
+    typealias Output = (out: String, err: String, status: Int32)
+
     /// Runs `command` through the shell in the checkout, with the test's cache; returns its output
     /// and exit status.
-    static func shell(_ command: String, cache: String) -> (out: String, err: String, status: Int32) {
+    static func shell(_ command: String, cache: String) -> Output {
         let out = "\(cache).out", err = "\(cache).err"
         let status = system("cd '\(root)' && TZ=UTC SWIFTDIG_CHISEL_CACHE='\(cache)' \(command) > '\(out)' 2> '\(err)'")
         defer { unlink(out); unlink(err) }

@@ -32,6 +32,21 @@ import Testing
             let words = arguments.split(separator: " ")
             return words.firstIndex(of: "-c").map { String(words[$0 + 1]) } ?? ""
         }
+
+        /// What swiftdig and sysdig print for this run, or `nil` when the captures or sysdig are
+        /// missing (a test skips, or fails in CI).
+        func outputsWithSysdig() -> (ours: Checkout.Output, theirs: Checkout.Output)? {
+            guard let dir = Checkout.capturesOrSkip(), let swiftdig = Checkout.executable else { return nil }
+            guard let sysdig = Checkout.sysdig else {
+                #expect(!Checkout.inCI, "sysdig is not installed: cannot compare chisel arguments with it")
+                return nil
+            }
+            let fixtures = ChiselFixtures()
+            let capture = "-r '\(dir)/\(self.capture).scap' \(arguments)"
+            let ours = Checkout.shell("'\(swiftdig)' \(capture)", cache: fixtures.directory + "/cache")
+            let theirs = Checkout.shell("cd '\(fixtures.directory)' && '\(sysdig)' \(capture)", cache: fixtures.directory + "/cache")
+            return (ours, theirs)
+        }
     }
 
     /// The `c_*` variants of `reference/variants.txt` for these chisels, on every capture.
@@ -91,15 +106,7 @@ import Testing
     /// Runs `run` through swiftdig and sysdig and expects the same status and output, as far as
     /// `difference` (ours, theirs) tells; without sysdig, skips (fails in CI).
     static func expectSysdigsOutput(_ run: Run, difference: (String, String) -> String?) {
-        guard let dir = Checkout.capturesOrSkip(), let swiftdig = Checkout.executable else { return }
-        guard let sysdig = Checkout.sysdig else {
-            #expect(!Checkout.inCI, "sysdig is not installed: cannot compare chisel arguments with it")
-            return
-        }
-        let fixtures = ChiselFixtures()
-        let capture = "-r '\(dir)/\(run.capture).scap' \(run.arguments)"
-        let ours = Checkout.shell("'\(swiftdig)' \(capture)", cache: fixtures.directory + "/cache")
-        let theirs = Checkout.shell("cd '\(fixtures.directory)' && '\(sysdig)' \(capture)", cache: fixtures.directory + "/cache")
+        guard let (ours, theirs) = run.outputsWithSysdig() else { return }
         #expect(ours.status == theirs.status, "\(ours.err)")
         let found = difference(ours.out, theirs.out)
         #expect(found == nil, "\(found ?? "")")
@@ -110,11 +117,17 @@ import Testing
 
     /// Expects `-i chisel` to print what sysdig's does (when sysdig is installed).
     static func expectSysdigsInfo(_ chisel: String) {
-        guard let swiftdig = Checkout.executable, let sysdig = Checkout.sysdig else { return }
+        guard let (ours, theirs) = Self.info(of: chisel) else { return }
+        #expect(ours == theirs)
+    }
+
+    /// What `swiftdig -i chisel` and `sysdig -i chisel` print, or `nil` without sysdig.
+    static func info(of chisel: String) -> (ours: String, theirs: String)? {
+        guard let swiftdig = Checkout.executable, let sysdig = Checkout.sysdig else { return nil }
         let fixtures = ChiselFixtures()
         let ours = Checkout.shell("'\(swiftdig)' -i \(chisel)", cache: fixtures.directory + "/cache")
         let theirs = Checkout.shell("cd '\(fixtures.directory)' && '\(sysdig)' -i \(chisel)", cache: fixtures.directory + "/cache")
-        #expect(ours.out == theirs.out)
+        return (ours.out, theirs.out)
     }
 
     @Test func tableRequestsRoundTripThroughTableGeneratorsArguments() throws {

@@ -37,4 +37,16 @@ public protocol ChiselEventSource: AnyObject {
     func bool(_ slot: Int) -> Bool?
     /// The bytes of the field bound in `slot`, or `nil`.
     func bytes(_ slot: Int) -> [UInt8]?
+    /// Calls `body` with the bytes of the field bound in `slot`, without copying them; `false`
+    /// when the field has no value. Since 1.2.
+    func withBytes(_ slot: Int, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool
+}
+
+extension ChiselEventSource {
+    /// The bytes through a copy: the default for sources older than 1.2.
+    public func withBytes(_ slot: Int, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
+        guard let bytes = bytes(slot) else { return false }
+        bytes.withUnsafeBytes(body)
+        return true
+    }
 }

@@ -22,11 +22,20 @@ public protocol ChiselHostServices: AnyObject {
     /// The machine's threads with the fds `filter` matches, by ascending tid (see
     /// ``ChiselContext/threadTable(filter:fds:)``). Since 1.2.
     func threadTable(filter: String, fds: Bool) throws -> [ChiselThreadInfo]
+    /// Makes `format` how buffers render in text fields, unless the command line chose a format.
+    /// Since 1.2.
+    func setBufferFormat(_ format: ChiselBufferFormat)
+    /// Asks live captures to keep `bytes` of each I/O buffer. Since 1.2.
+    func setSnapLength(_ bytes: Int)
 }
 
 extension ChiselHostServices {
     /// No current event: the default for hosts that do not track one.
     public var currentEvent: ChiselEvent? { nil }
+    /// Buffers keep their format: the default for hosts older than 1.2.
+    public func setBufferFormat(_ format: ChiselBufferFormat) {}
+    /// No live capture to tell: the default for hosts older than 1.2.
+    public func setSnapLength(_ bytes: Int) {}
 }
 
 /// How the runner was started: what sysdig's `sysdig.is_live()`, `sysdig.get_output_format()` and

@@ -29,6 +29,13 @@ public final class ChiselOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Appends `bytes` as they are: data read or written by processes, which need not be text
+    /// (sysdig's Lua `print` of a buffer field). Since protocol 1.2.
+    public func write(bytes: UnsafeRawBufferPointer) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     /// Writes what is buffered.
     public func flush() {
         var offset = 0

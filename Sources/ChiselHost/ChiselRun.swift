@@ -31,22 +31,13 @@ public enum ChiselRun {
         for request in requests {
             chisels.append(try start(request, loader: loader, source: source, options: options, output: output))
         }
-        var filterFailure: FilterError?
-        if let filter = options.filter {
-            inspector.parser.filter = { event in
-                source.context.firstTimestamp = inspector.firstTimestamp
-                do throws(FilterError) { return try filter.matches(event, source.context) } catch {
-                    filterFailure = error
-                    return false
-                }
-            }
-        }
+        if let filter = options.filter { inspector.parser.setFilter(filter, context: source.context) }
         for c in chisels { try guarded(c.name, "captureStarted") { try c.chisel.captureStarted() } }
         let event = ChiselEvent(source: source)
         var delivered: UInt64 = 0
         var stopRequested = false
         try inspector.run { current in
-            if let filterFailure { throw filterFailure }
+            if let filterFailure = inspector.parser.filterFailure { throw filterFailure }
             if inspector.parser.filteredOut {
                 for c in chisels { try guarded(c.name, "interval") { try c.tick(current.timestamp) } }
                 return true

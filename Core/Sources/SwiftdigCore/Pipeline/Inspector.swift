@@ -77,7 +77,11 @@ public final class Inspector {
                     lengthWidth: raw.header.lengthSize, headerSize: raw.header.headerSize,
                     paramCount: Int(raw.header.nparams))
                 let ts = event.timestamp
-                if firstTimestamp == 0 { firstTimestamp = ts }
+                if firstTimestamp == 0 {
+                    firstTimestamp = ts
+                    // The capture filter's relative times count from here.
+                    parser.filterContext?.firstTimestamp = ts
+                }
                 lastTimestamp = ts
                 parser.process(event)
                 if try !body(event) { return }

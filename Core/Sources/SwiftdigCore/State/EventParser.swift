@@ -35,8 +35,28 @@ public final class EventParser {
 
     /// The capture filter (`swiftdig -r FILE FILTER` without `-d`): it runs inside the parser, as
     /// sysdig's does, and decides ``filteredOut``. Events that do not change the state are tested before
-    /// they are parsed and, when rejected, not parsed at all; the others after.
-    public var filter: ((Event) -> Bool)?
+    /// they are parsed and, when rejected, not parsed at all; the others after. Set it with
+    /// ``setFilter(_:context:)``.
+    public private(set) var filter: Filter? {
+        didSet { filterRef = filter.map(Unmanaged.passUnretained) }
+    }
+    /// The context the capture filter evaluates in (its ``FieldContext/firstTimestamp`` is kept by
+    /// the ``Inspector``).
+    public private(set) var filterContext: FieldContext? {
+        didSet { filterContextRef = filterContext.map(Unmanaged.passUnretained) }
+    }
+    // Read per event without reference counting (valid while the properties above hold them).
+    private var filterRef: Unmanaged<Filter>?
+    private var filterContextRef: Unmanaged<FieldContext>?
+    /// The error the capture filter raised, if it did: the event it met is rejected, and the run
+    /// should stop with the error as sysdig does.
+    public private(set) var filterFailure: FilterError?
+
+    /// Installs `filter` as the capture filter (`nil`: none), evaluated in `context`.
+    public func setFilter(_ filter: Filter?, context: FieldContext) {
+        self.filter = filter
+        filterContext = filter == nil ? nil : context
+    }
 
     /// Whether the current event has been through its parser. A capture filter tests the events
     /// that do not change the state before that, when what the parser derives (syslog messages
@@ -49,26 +69,31 @@ public final class EventParser {
         filteredOut = false
         eventParsed = false
         fdNameChanged = false
-        // sysdig parses the event even when the bookkeeping found a problem with it.
-        _ = reset(event)
         var filterAfterParsing = false
-        if let filter {
-            if modifiesState(event) {
-                filterAfterParsing = true
-            } else if !filter(event) {
-                // A rejected enter event must not pair with its exit.
-                if let t = thread, !event.layout.pointee.flags.contains(.skipParseReset),
-                    event.type != EventCode.schedSwitch6E
-                {
-                    t.lastEventType = UInt16.max
-                }
-                filteredOut = true
+        if let filterRef {
+            if !filterRef._withUnsafeGuaranteedRef({ $0.mayMatch(event) }),
+                !event.layout.pointee.flags.contains(.modifiesState), event.type != EventCode.writeX
+            {
+                // Rejected on its type alone, which filtering before parsing would also do: only the
+                // bookkeeping later events can see is done, not the fd lookup of enter events.
+                _ = reset(event, findingEnterFD: false)
+                rejectBeforeParsing(event)
                 return
             }
+            // sysdig parses the event even when the bookkeeping found a problem with it.
+            _ = reset(event)
+            if modifiesState(event) {
+                filterAfterParsing = true
+            } else if !runFilter(event) {
+                rejectBeforeParsing(event)
+                return
+            }
+        } else {
+            _ = reset(event)
         }
         dispatch(event, type: event.type)
         eventParsed = true
-        if filterAfterParsing, let filter, !filter(event) {
+        if filterAfterParsing, !runFilter(event) {
             // Rejected events keep their thread's stored enter event (sysdig skips its cleanup).
             filteredOut = true
             return
@@ -85,6 +110,33 @@ public final class EventParser {
         if event.dumpFlags & 1 != 0 { filteredOut = true }  // SCAP_DF_STATE_ONLY
         // Output looks the thread up again when parsing did not set it (scheduler events).
         if threadRef == nil { setThread(state.threadRef(event.tid)) }
+    }
+
+    /// The capture filter's verdict on the current event; an error rejects it and is kept in
+    /// ``filterFailure``.
+    @inline(__always) private func runFilter(_ event: Event) -> Bool {
+        guard let filterRef, let filterContextRef else { return true }
+        return filterRef._withUnsafeGuaranteedRef { filter in
+            filterContextRef._withUnsafeGuaranteedRef { context in
+                do throws(FilterError) {
+                    return try filter.matches(event, context)
+                } catch {
+                    filterFailure = error
+                    return false
+                }
+            }
+        }
+    }
+
+    /// Rejects an event the filter saw before parsing it.
+    @inline(__always) private func rejectBeforeParsing(_ event: Event) {
+        // A rejected enter event must not pair with its exit.
+        if let t = threadRef, !event.layout.pointee.flags.contains(.skipParseReset),
+            event.type != EventCode.schedSwitch6E
+        {
+            t._withUnsafeGuaranteedRef { $0.lastEventType = UInt16.max }
+        }
+        filteredOut = true
     }
 
     // Storing a reference costs a retain and a release; consecutive events mostly keep the same.
@@ -113,15 +165,19 @@ public final class EventParser {
     /// The per-event bookkeeping sysdig does before parsing: find the thread, remember what an enter
     /// event was about, check that an exit matches its enter. Returns false when the event cannot be
     /// parsed further.
-    private func reset(_ event: Event) -> Bool {
+    /// - Parameter findingEnterFD: whether an enter event's fd is looked up (nothing but the event
+    ///   itself uses it, so an event rejected before parsing does without).
+    private func reset(_ event: Event, findingEnterFD: Bool = true) -> Bool {
         var fd: Unmanaged<FDInfo>? = nil
-        let parsed = reset(event, fd: &fd)
+        let parsed = reset(event, fd: &fd, findingEnterFD: findingEnterFD)
         setFDInfo(fd)
         return parsed
     }
 
     /// ``reset(_:)``, finding the event's fd into `fd` (the caller stores it).
-    @inline(__always) private func reset(_ event: Event, fd fdOut: inout Unmanaged<FDInfo>?) -> Bool {
+    @inline(__always) private func reset(
+        _ event: Event, fd fdOut: inout Unmanaged<FDInfo>?, findingEnterFD: Bool
+    ) -> Bool {
         let type = event.type
         let layout = event.layout
         let flags = layout.pointee.flags
@@ -146,7 +202,7 @@ public final class EventParser {
                 t.lastEventType = type
                 if flags.contains(.usesFD), let fd = event.int64(0) {
                     t.lastEventFD = fd
-                    fdOut = state.fdRef(fd, of: t)
+                    if findingEnterFD { fdOut = state.fdRef(fd, of: t) }
                 }
                 t.latency = 0
                 t.lastLatencyEnterTime = event.timestamp

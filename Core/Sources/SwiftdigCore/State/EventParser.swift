@@ -74,10 +74,10 @@ public final class EventParser {
             if !filterRef._withUnsafeGuaranteedRef({ $0.mayMatch(event) }),
                 !event.layout.pointee.flags.contains(.modifiesState), event.type != EventCode.writeX
             {
-                // Rejected on its type alone, which filtering before parsing would also do: only the
-                // bookkeeping later events can see is done, not the fd lookup of enter events.
-                _ = reset(event, findingEnterFD: false)
-                rejectBeforeParsing(event)
+                // Rejected on its type alone, as filtering before parsing would reject it: only what
+                // later events can see is done.
+                resetRejected(event)
+                filteredOut = true
                 return
             }
             // sysdig parses the event even when the bookkeeping found a problem with it.
@@ -85,7 +85,8 @@ public final class EventParser {
             if modifiesState(event) {
                 filterAfterParsing = true
             } else if !runFilter(event) {
-                rejectBeforeParsing(event)
+                rejectBeforeParsing(event, thread: threadRef)
+                filteredOut = true
                 return
             }
         } else {
@@ -128,15 +129,12 @@ public final class EventParser {
         }
     }
 
-    /// Rejects an event the filter saw before parsing it.
-    @inline(__always) private func rejectBeforeParsing(_ event: Event) {
-        // A rejected enter event must not pair with its exit.
-        if let t = threadRef, !event.layout.pointee.flags.contains(.skipParseReset),
-            event.type != EventCode.schedSwitch6E
-        {
-            t._withUnsafeGuaranteedRef { $0.lastEventType = UInt16.max }
+    /// What rejecting an event before parsing it does to its thread: a rejected enter event must not
+    /// pair with its exit.
+    @inline(__always) private func rejectBeforeParsing(_ event: Event, thread: Unmanaged<ThreadInfo>?) {
+        if let thread, !event.layout.pointee.flags.contains(.skipParseReset), event.type != EventCode.schedSwitch6E {
+            thread._withUnsafeGuaranteedRef { $0.lastEventType = UInt16.max }
         }
-        filteredOut = true
     }
 
     // Storing a reference costs a retain and a release; consecutive events mostly keep the same.
@@ -165,36 +163,47 @@ public final class EventParser {
     /// The per-event bookkeeping sysdig does before parsing: find the thread, remember what an enter
     /// event was about, check that an exit matches its enter. Returns false when the event cannot be
     /// parsed further.
-    /// - Parameter findingEnterFD: whether an enter event's fd is looked up (nothing but the event
-    ///   itself uses it, so an event rejected before parsing does without).
-    private func reset(_ event: Event, findingEnterFD: Bool = true) -> Bool {
+    private func reset(_ event: Event) -> Bool {
+        var thread: Unmanaged<ThreadInfo>? = nil
         var fd: Unmanaged<FDInfo>? = nil
-        let parsed = reset(event, fd: &fd, findingEnterFD: findingEnterFD)
+        let parsed = reset(event, thread: &thread, fd: &fd, findingEnterFD: true)
+        setThread(thread)
         setFDInfo(fd)
         return parsed
     }
 
-    /// ``reset(_:)``, finding the event's fd into `fd` (the caller stores it).
+    /// For an event rejected on its type alone (see ``Filter/mayMatch(_:)``), what ``reset(_:)`` and
+    /// the rejection leave behind for later events: the thread (created if new) and its pairing and
+    /// latency bookkeeping. Not the enter event's fd lookup, whose only effect is ``fdInfo``, nor
+    /// ``thread`` and ``fdInfo`` themselves, which no one reads for a rejected event (storing them
+    /// costs a retain and a release whenever the thread changes).
+    @inline(__always) private func resetRejected(_ event: Event) {
+        var thread: Unmanaged<ThreadInfo>? = nil
+        var fd: Unmanaged<FDInfo>? = nil
+        _ = reset(event, thread: &thread, fd: &fd, findingEnterFD: false)
+        rejectBeforeParsing(event, thread: thread)
+    }
+
+    /// ``reset(_:)``, finding the event's thread into `thread` and its fd into `fd` (the caller stores
+    /// them). `findingEnterFD`: whether an enter event's fd is looked up.
     @inline(__always) private func reset(
-        _ event: Event, fd fdOut: inout Unmanaged<FDInfo>?, findingEnterFD: Bool
+        _ event: Event, thread threadOut: inout Unmanaged<ThreadInfo>?, fd fdOut: inout Unmanaged<FDInfo>?,
+        findingEnterFD: Bool
     ) -> Bool {
         let type = event.type
         let layout = event.layout
         let flags = layout.pointee.flags
         errorCode = 0
         if flags.contains(.skipParseReset) {
-            setThread(type == 234 ? state.threadRef(event.tid) : nil)  // procinfo keeps its thread
+            threadOut = type == 234 ? state.threadRef(event.tid) : nil  // procinfo keeps its thread
             return false
         }
         let isClone = EventCode.isCloneExit(type)
         let queryOS = !(isClone || type == EventCode.schedSwitch6E)
-        if type == 272 || type == 324 {  // container json events have no thread
-            setThread(nil)
-            return true
-        }
-        setThread(state.threadRef(event.tid, create: queryOS))
+        if type == 272 || type == 324 { return true }  // container json events have no thread
+        threadOut = state.threadRef(event.tid, create: queryOS)
         if type == EventCode.schedSwitch6E { return false }
-        guard let threadRef else { return false }
+        guard let threadRef = threadOut else { return false }
         return threadRef._withUnsafeGuaranteedRef { t in
             if queryOS { t.flags |= CloneFlag.active }
             if event.isEnter {

@@ -35,8 +35,10 @@ public final class Filter: @unchecked Sendable {
     /// Whether the filter may pass `event`, judged on its type alone: when false, ``matches(_:_:)``
     /// would return false and evaluating it would change nothing, so the caller may skip it (and
     /// whatever work only a passing event needs).
-    @inline(__always)
     public func mayMatch(_ event: Event) -> Bool {
-        program.mayMatch(event)
+        typeGate?.admits(event) ?? true
     }
+
+    /// ``mayMatch(_:)`` as values to keep (valid while the filter lives); `nil` when every type may pass.
+    var typeGate: EventTypeGate? { program.typeGate }
 }

@@ -98,13 +98,13 @@ final class FilterProgram {
         words.deallocate()
     }
 
-    /// Whether the filter may pass `event`: false only when the event's type alone rules it out and
-    /// skipping the evaluation changes nothing (no check with effects). A generic event without its
-    /// system call id may always pass.
-    @inline(__always)
-    func mayMatch(_ event: Event) -> Bool {
-        guard case .eventType(let codes, let syscalls, let unknown) = gate else { return true }
-        return EventTypeSet.test(event, codes: codes, syscalls: syscalls, unknown: unknown, missingID: true)
+    /// The event types outside which the filter is false and evaluating it changes nothing, as the
+    /// bits of ``EventTypeSet/test(_:codes:syscalls:unknown:missingID:)`` (a generic event without
+    /// its system call id must count as inside); `nil` when the filter has no such bound. The
+    /// buffers live as long as the program.
+    var typeGate: EventTypeGate? {
+        guard case .eventType(let codes, let syscalls, let unknown) = gate else { return nil }
+        return EventTypeGate(codes: codes, syscalls: syscalls, unknown: unknown)
     }
 
     /// Runs the program on `event`.
@@ -137,5 +137,18 @@ final class FilterProgram {
             }
         }
         return result
+    }
+}
+
+/// The event types a filter may pass (see ``FilterProgram/typeGate``), as plain values a caller can
+/// keep and test without touching the filter.
+struct EventTypeGate {
+    let codes: UnsafeBufferPointer<UInt64>
+    let syscalls: UnsafeBufferPointer<UInt64>
+    let unknown: Bool
+
+    /// Whether the filter may pass `event`.
+    @inline(__always) func admits(_ event: Event) -> Bool {
+        EventTypeSet.test(event, codes: codes, syscalls: syscalls, unknown: unknown, missingID: true)
     }
 }

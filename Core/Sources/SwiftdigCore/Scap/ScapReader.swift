@@ -177,7 +177,7 @@ public final class ScapReader {
     }
 
     /// Decodes an event block's body.
-    private func event(
+    @inline(__always) private func event(
         body: UnsafeRawBufferPointer, type: UInt32, format: EventFormat, blockOffset: UInt64
     ) throws(ScapError) -> ScapEvent {
         let blockType = ScapBlockType(rawValue: type)

@@ -38,8 +38,13 @@ public final class EventParser {
     /// they are parsed and, when rejected, not parsed at all; the others after. Set it with
     /// ``setFilter(_:context:)``.
     public private(set) var filter: Filter? {
-        didSet { filterRef = filter.map(Unmanaged.passUnretained) }
+        didSet {
+            filterRef = filter.map(Unmanaged.passUnretained)
+            typeGate = filter?.typeGate
+        }
     }
+    /// The filter's ``Filter/mayMatch(_:)``, tested per event without calling into the filter.
+    private var typeGate: EventTypeGate?
     /// The context the capture filter evaluates in (its ``FieldContext/firstTimestamp`` is kept by
     /// the ``Inspector``).
     public private(set) var filterContext: FieldContext? {
@@ -70,9 +75,9 @@ public final class EventParser {
         eventParsed = false
         fdNameChanged = false
         var filterAfterParsing = false
-        if let filterRef {
-            if !filterRef._withUnsafeGuaranteedRef({ $0.mayMatch(event) }),
-                !event.layout.pointee.flags.contains(.modifiesState), event.type != EventCode.writeX
+        if filterRef != nil {
+            if let typeGate, !typeGate.admits(event), !event.layout.pointee.flags.contains(.modifiesState),
+                event.type != EventCode.writeX
             {
                 // Rejected on its type alone, as filtering before parsing would reject it: only what
                 // later events can see is done.

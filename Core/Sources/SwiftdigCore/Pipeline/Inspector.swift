@@ -30,6 +30,10 @@ public final class Inspector {
     public var skipsNewerEvents = true
     /// The current event as the reader returned it (block type, cpu, dump flags), during `run`'s body.
     public private(set) var rawEvent: ScapEvent?
+    /// Whether `run`'s body sees the events the capture filter (or sysdig's own rules) hid; when false
+    /// it sees only the shown ones (and any event that raised a filter error). Hidden events matter
+    /// to `-w` (state-only copies) and `-P` (every event read counts), not to plain printing.
+    public var deliversHiddenEvents = true
     /// Sees every block other than events, before the state takes it in (`-w` copies them).
     public var metadataObserver: ((ScapBlock) throws -> Void)?
 
@@ -115,6 +119,7 @@ public final class Inspector {
         }
         lastTimestamp = ts
         parser.process(event)
+        if !deliversHiddenEvents && parser.filteredOut && parser.filterFailure == nil { return true }
         return try body(event)
     }
 

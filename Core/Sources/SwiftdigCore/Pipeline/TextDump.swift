@@ -67,6 +67,7 @@ public enum TextDump {
             try CaptureWriter(path: path, gzip: options.compress)
         }
         if let capture { inspector.metadataObserver = { try capture.copy($0) } }
+        inspector.deliversHiddenEvents = capture != nil || options.progress
         do {
             // sysdig stops before reading the event after the last one asked for.
             if options.eventLimit != 0 {

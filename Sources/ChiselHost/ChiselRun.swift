@@ -34,23 +34,14 @@ public enum ChiselRun {
         for request in requests {
             chisels.append(try start(request, loader: loader, source: source, options: options, output: output))
         }
-        var filterFailure: FilterError?
-        if let filter = options.filter {
-            inspector.parser.filter = { event in
-                source.context.firstTimestamp = inspector.firstTimestamp
-                do throws(FilterError) { return try filter.matches(event, source.context) } catch {
-                    filterFailure = error
-                    return false
-                }
-            }
-        }
+        if let filter = options.filter { inspector.parser.setFilter(filter, context: source.context) }
         let event = ChiselEvent(source: source)
         for c in chisels { c.event = event }
         for c in chisels { try guarded(c.name, "captureStarted") { try c.chisel.captureStarted() } }
         var delivered: UInt64 = 0
         var stopRequested = false
         try inspector.run { current in
-            if let filterFailure { throw filterFailure }
+            if let filterFailure = inspector.parser.filterFailure { throw filterFailure }
             if inspector.parser.filteredOut {
                 // sysdig's chisels read the filtered-out event in on_interval (its one event object).
                 source.current = current

@@ -229,7 +229,8 @@ import Testing
         }
         let node = FilterChecks.make(field, spelling.op, values)
         var result = false
-        try withEvent(type: EventCode.openE) { event, context in result = try node.evaluate(event, context) }
+        let program = FilterProgram(node)
+        try withEvent(type: EventCode.openE) { event, context in result = try program.evaluate(event, context) }
         return result
     }
 

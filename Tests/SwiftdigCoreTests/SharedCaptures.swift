@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import SwiftdigCore
+import Testing
 
 #if canImport(Glibc)
 import Glibc
@@ -22,6 +23,20 @@ enum SharedCaptures {
 
     /// Whether tests must fail rather than skip when something they need is missing.
     static var inCI: Bool { getenv("CI").map { String(cString: $0) == "true" } ?? false }
+
+    /// The captures folder when sysdig is installed too, for tests that run both; otherwise `nil`,
+    /// after failing the test in CI (`why` says what the test could not do).
+    static func directoryWithSysdig(_ why: String) -> String? {
+        guard let dir = directory else {
+            #expect(!inCI, "\(absentReason)")
+            return nil
+        }
+        guard access("/usr/bin/sysdig", X_OK) == 0 else {
+            #expect(!inCI, "sysdig is not installed: \(why)")
+            return nil
+        }
+        return dir
+    }
 
     /// The whole contents of a file, or `nil`.
     static func read(_ path: String) -> [UInt8]? { FileBytes.read(path) }

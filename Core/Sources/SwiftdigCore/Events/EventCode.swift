@@ -75,7 +75,7 @@ public enum EventCode {
     public static let signalfd4X: UInt16 = 399
 
     /// The clone family's exit events and where their variable parameters sit.
-    static func cloneLayout(_ type: UInt16) -> (flags: Int, uid: Int, gid: Int, hasComm: Bool, hasVM: Bool,
+    @inline(__always) static func cloneLayout(_ type: UInt16) -> (flags: Int, uid: Int, gid: Int, hasComm: Bool, hasVM: Bool,
                                                hasVids: Bool)? {
         switch type {
         case clone11X: return (8, 9, 10, false, false, false)
@@ -87,7 +87,7 @@ public enum EventCode {
     }
 
     /// Whether `type` is the exit of a clone, fork or vfork.
-    static func isCloneExit(_ type: UInt16) -> Bool { cloneLayout(type) != nil }
+    @inline(__always) static func isCloneExit(_ type: UInt16) -> Bool { cloneLayout(type) != nil }
 
     /// Whether `type` is the exit of an execve or execveat, of any version.
     static func isExecveExit(_ type: UInt16) -> Bool {

@@ -2,13 +2,16 @@
 
 /// An `evt.type` comparison decided per event code once, at compile time: its value depends only on
 /// the code (and, for generic events, on the system call id), so the per-event test is a bit lookup.
+///
+/// The set is built here; ``FilterProgram`` copies its words into memory of its own and tests them
+/// with ``test(_:codes:syscalls:unknown:)``.
 struct EventTypeSet {
     /// One bit per event code.
-    private let codes: [UInt64]
+    private(set) var codes: [UInt64]
     /// One bit per system call id, for generic events (whose type is the call's name).
-    private let syscalls: [UInt64]
+    private(set) var syscalls: [UInt64]
     /// The answer for codes beyond the table.
-    private let unknown: Bool
+    private(set) var unknown: Bool
 
     /// Evaluates `test` on the name of every event code and system call.
     init(_ test: (UnsafeRawBufferPointer) -> Bool) {
@@ -26,19 +29,57 @@ struct EventTypeSet {
         unknown = holds(EventSchema.unknownEvent.name)
     }
 
-    @inline(__always) func matches(_ event: Event) -> Bool {
-        let code = Int(event.type)
-        if code <= Int(EventCode.genericX) {
-            guard let id = event.integer(0, as: UInt16.self) else { return false }
-            return Self.test(syscalls, Int(id), otherwise: false)
-        }
-        return Self.test(codes, code, otherwise: unknown)
+    /// Every event (`all`) or none.
+    init(all: Bool) {
+        self.init { _ in all }
     }
 
-    @inline(__always) private static func test(_ words: [UInt64], _ i: Int, otherwise: Bool) -> Bool {
-        let word = i >> 6
+    /// The events in both sets.
+    func intersection(_ other: EventTypeSet) -> EventTypeSet {
+        combined(other) { $0 & $1 }
+    }
+
+    /// The events in either set.
+    func union(_ other: EventTypeSet) -> EventTypeSet {
+        combined(other) { $0 | $1 }
+    }
+
+    /// The events not in the set (every bit flips, so the test answers the opposite for every code).
+    func inverted() -> EventTypeSet {
+        var out = self
+        out.codes = codes.map { ~$0 }
+        out.syscalls = syscalls.map { ~$0 }
+        out.unknown = !unknown
+        return out
+    }
+
+    private func combined(_ other: EventTypeSet, _ op: (UInt64, UInt64) -> UInt64) -> EventTypeSet {
+        var out = self
+        out.codes = zip(codes, other.codes).map(op)
+        out.syscalls = zip(syscalls, other.syscalls).map(op)
+        out.unknown = op(unknown ? 1 : 0, other.unknown ? 1 : 0) != 0
+        return out
+    }
+
+    /// Whether `event` is in the set whose bits are `codes` and `syscalls`. A generic event without
+    /// its system call id is in no set (sysdig's `evt.type` then has no value to compare), unless
+    /// `missingID` says otherwise.
+    @inline(__always) static func test(
+        _ event: Event, codes: UnsafeBufferPointer<UInt64>, syscalls: UnsafeBufferPointer<UInt64>, unknown: Bool,
+        missingID: Bool = false
+    ) -> Bool {
+        let code = Int(event.type)
+        if code <= Int(EventCode.genericX) {
+            guard let id = event.integer(0, as: UInt16.self) else { return missingID }
+            return bit(syscalls, Int(id), otherwise: false)
+        }
+        return bit(codes, code, otherwise: unknown)
+    }
+
+    @inline(__always) private static func bit(_ words: UnsafeBufferPointer<UInt64>, _ i: Int, otherwise: Bool) -> Bool {
+        let word = i &>> 6
         guard word < words.count else { return otherwise }
-        return words[word] & (1 << UInt64(i & 63)) != 0
+        return words[word] & (1 &<< UInt64(i & 63)) != 0
     }
 
     /// Whether `name` is an event type sysdig 0.29.3 accepts in `evt.type` comparisons: a name of its

@@ -15,13 +15,13 @@
 public final class Filter: @unchecked Sendable {
     /// The filter as written.
     public let text: String
-    private let root: FilterNode
+    private let program: FilterProgram
 
     /// Compiles `text`.
     /// - Throws: ``FilterError`` with sysdig's message and position (`unknown event type x` at 20).
     public init(compiling text: String) throws(FilterError) {
         self.text = text
-        root = FilterCompiler.lower(try FilterParser.parse(text))
+        program = FilterProgram(FilterCompiler.lower(try FilterParser.parse(text)))
     }
 
     /// Whether `event` passes the filter, given the state in `context` as of the event.
@@ -29,6 +29,16 @@ public final class Filter: @unchecked Sendable {
     ///   its types do not support, such as `evt.num contains 1`, met a value).
     @inline(__always)
     public func matches(_ event: Event, _ context: FieldContext) throws(FilterError) -> Bool {
-        try root.evaluate(event, context)
+        try program.evaluate(event, context)
     }
+
+    /// Whether the filter may pass `event`, judged on its type alone: when false, ``matches(_:_:)``
+    /// would return false and evaluating it would change nothing, so the caller may skip it (and
+    /// whatever work only a passing event needs).
+    public func mayMatch(_ event: Event) -> Bool {
+        typeGate?.admits(event) ?? true
+    }
+
+    /// ``mayMatch(_:)`` as values to keep (valid while the filter lives); `nil` when every type may pass.
+    var typeGate: EventTypeGate? { program.typeGate }
 }

@@ -41,9 +41,10 @@ enum FilterCompiler {
     }
 
     /// An `and`/`or` chain with its cheap checks (`evt.type` bit tests) first, when no check of the
-    /// chain can fail at run time; otherwise the written order, so errors surface as sysdig's do.
+    /// chain has effects (run-time errors, stateful fields); otherwise the written order, so errors
+    /// surface and field state evolves as in sysdig.
     private static func ordered(_ nodes: [FilterNode]) -> [FilterNode] {
-        guard !nodes.contains(where: { $0.mayFail }) else { return nodes }
+        guard !nodes.contains(where: { $0.hasEffects }) else { return nodes }
         return nodes.filter(\.isCheap) + nodes.filter { !$0.isCheap }
     }
 }

@@ -30,6 +30,10 @@ public final class Inspector {
     public var skipsNewerEvents = true
     /// The current event as the reader returned it (block type, cpu, dump flags), during `run`'s body.
     public private(set) var rawEvent: ScapEvent?
+    /// Whether `run`'s body sees the events the capture filter (or sysdig's own rules) hid; when false
+    /// it sees only the shown ones (and any event that raised a filter error). Hidden events matter
+    /// to `-w` (state-only copies) and `-P` (every event read counts), not to plain printing.
+    public var deliversHiddenEvents = true
     /// Sees every block other than events, before the state takes it in (`-w` copies them).
     public var metadataObserver: ((ScapBlock) throws -> Void)?
 
@@ -51,6 +55,12 @@ public final class Inspector {
         reader.uncheckedEventTypes = skipsNewerEvents ? UInt16(EventSchema.legacyCount)... : nil
         while true {
             let blockStart = reader.offset
+            // Events, nearly every block, skip the block wrapper and its checks when they can.
+            if let raw = try reader.nextEvent() {
+                progress?.event(at: blockStart, length: Int(reader.offset - blockStart))
+                if try !deliver(raw, body) { return }
+                continue
+            }
             guard let block = try reader.nextBlock() else {
                 progress?.end()
                 return
@@ -68,21 +78,7 @@ public final class Inspector {
             }
             switch block {
             case .event(let raw):
-                // libscap 0.29.3 skips such events as soon as it has read their block.
-                if skipsNewerEvents && Int(raw.header.type) >= EventSchema.legacyCount { continue }
-                rawEvent = raw
-                // libsinsp fixes the direction of /proc's sockets once the lists are in, before any event.
-                if eventCount == 0 { state.fixSocketsComingFromProc() }
-                eventCount &+= 1
-                let event = Event(
-                    bytes: raw.bytes, cpu: raw.cpu, dumpFlags: raw.flags ?? 0, number: eventCount,
-                    lengthWidth: raw.header.lengthSize, headerSize: raw.header.headerSize,
-                    paramCount: Int(raw.header.nparams))
-                let ts = event.timestamp
-                if firstTimestamp == 0 { firstTimestamp = ts }
-                lastTimestamp = ts
-                parser.process(event)
-                if try !body(event) { return }
+                if try !deliver(raw, body) { return }
             case .interfaceList(let list):
                 state.interfaces.ipv4 = list.ipv4.map { ($0.address, $0.netmask) }
                 state.interfaces.ipv6 = list.ipv6.map { $0.address.bytes }
@@ -103,6 +99,30 @@ public final class Inspector {
                 break
             }
         }
+    }
+
+    /// Updates the state with the event `raw` and hands it to `body`; returns what `body` returned.
+    @inline(__always) private func deliver(_ raw: ScapEvent, _ body: (Event) throws -> Bool) throws -> Bool {
+        // libscap 0.29.3 skips such events as soon as it has read their block.
+        if skipsNewerEvents && Int(raw.header.type) >= EventSchema.legacyCount { return true }
+        rawEvent = raw
+        // libsinsp fixes the direction of /proc's sockets once the lists are in, before any event.
+        if eventCount == 0 { state.fixSocketsComingFromProc() }
+        eventCount &+= 1
+        let event = Event(
+            bytes: raw.bytes, cpu: raw.cpu, dumpFlags: raw.flags ?? 0, number: eventCount,
+            lengthWidth: raw.header.lengthSize, headerSize: raw.header.headerSize,
+            paramCount: Int(raw.header.nparams))
+        let ts = event.timestamp
+        if firstTimestamp == 0 {
+            firstTimestamp = ts
+            // The capture filter's relative times count from here.
+            parser.filterContext?.firstTimestamp = ts
+        }
+        lastTimestamp = ts
+        parser.process(event)
+        if !deliversHiddenEvents && parser.filteredOut && parser.filterFailure == nil { return true }
+        return try body(event)
     }
 
     /// Starts following how far sysdig 0.29.3 would be in the file, for ``readProgress`` (a second

@@ -59,28 +59,20 @@ public enum TextDump {
         var progress = ProgressLine()
         if options.progress { inspector.trackReadProgress() }
         var failure: Error?
-        var filterFailure: FilterError?
         if let filter = options.filter, !options.displayFilter {
-            inspector.parser.filter = { event in
-                context.firstTimestamp = inspector.firstTimestamp
-                do throws(FilterError) {
-                    return try filter.matches(event, context)
-                } catch {
-                    filterFailure = error
-                    return false
-                }
-            }
+            inspector.parser.setFilter(filter, context: context)
         }
         var delivered: UInt64 = 0
         let capture = try options.writePath.map { (path) throws(ScapError) in
             try CaptureWriter(path: path, gzip: options.compress)
         }
         if let capture { inspector.metadataObserver = { try capture.copy($0) } }
+        inspector.deliversHiddenEvents = capture != nil || options.progress
         do {
             // sysdig stops before reading the event after the last one asked for.
             if options.eventLimit != 0 {
                 try inspector.run { event in
-                    if let filterFailure { throw filterFailure }
+                    if let filterFailure = inspector.parser.filterFailure { throw filterFailure }
                     // Every event read counts for -P, shown or not.
                     if options.progress && event.number % 10000 == 0 { progress.update(inspector.readProgress) }
                     // Events the filter (or sysdig's own rules) hid are neither counted nor printed.

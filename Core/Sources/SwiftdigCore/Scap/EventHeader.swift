@@ -107,6 +107,7 @@ public struct EventHeader: Sendable, Hashable {
     /// `PPME_INFRASTRUCTURE_EVENT_E` (286), were stored with a length 3 too large; as libscap does,
     /// their parameters are matched against `len - 3` first, and against `len` only if that fails.
     /// Version 1 events always have 2-byte lengths.
+    @inline(__always)
     public static func decode(
         _ bytes: UnsafeRawBufferPointer, format: EventFormat, largeLengths: Bool
     ) throws(Problem) -> EventHeader {
@@ -158,7 +159,7 @@ public struct EventHeader: Sendable, Hashable {
     }
 
     /// The parameter count of a version 1 event whose parameters end at `end`, or `nil`.
-    private static func v1ParamCount(_ base: UnsafeRawPointer, end: UInt32) -> UInt32? {
+    @inline(__always) private static func v1ParamCount(_ base: UnsafeRawPointer, end: UInt32) -> UInt32? {
         let limit = Int(end)
         var count = 0
         var total = v1Size

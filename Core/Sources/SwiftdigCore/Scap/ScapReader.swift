@@ -72,6 +72,25 @@ public final class ScapReader {
         largeTypes[Int(type) >> 6] & (1 << (UInt64(type) & 63)) != 0
     }
 
+    /// The next block when it is a sound event block already in the buffer, or `nil`, having read
+    /// nothing, for anything else (another block, the end of the buffer or of the file, a damaged
+    /// block): then ``nextBlock()`` reads it. The same event ``nextBlock()`` would return, without
+    /// its ``ScapBlock`` wrapper and its first-block and refill checks; valid until the next call.
+    @inline(__always)
+    public func nextEvent() throws(ScapError) -> ScapEvent? {
+        guard sectionHeader != nil, end - start >= 8 else { return nil }
+        let type = load(UInt32.self, at: 0)
+        let length = Int(load(UInt32.self, at: 4))
+        guard let format = ScapBlockType(rawValue: type).eventFormat, length >= 12, end - start >= length,
+            Int(load(UInt32.self, at: length - 4)) == length
+        else { return nil }
+        let blockOffset = position
+        let body = UnsafeRawBufferPointer(start: buffer + start + 8, count: length - 12)
+        start += length
+        position += UInt64(length)
+        return try event(body: body, type: type, format: format, blockOffset: blockOffset)
+    }
+
     /// Reads the next block, or returns `nil` at the end of the file. An event's bytes stay valid
     /// until the next call.
     public func nextBlock() throws(ScapError) -> ScapBlock? {
@@ -158,7 +177,7 @@ public final class ScapReader {
     }
 
     /// Decodes an event block's body.
-    private func event(
+    @inline(__always) private func event(
         body: UnsafeRawBufferPointer, type: UInt32, format: EventFormat, blockOffset: UInt64
     ) throws(ScapError) -> ScapEvent {
         let blockType = ScapBlockType(rawValue: type)
@@ -222,8 +241,13 @@ public final class ScapReader {
     }
 
     /// Makes sure `count` bytes from `start` are in the buffer; `false` when the file ends first.
-    private func fill(_ count: Int) throws(ScapError) -> Bool {
+    @inline(__always) private func fill(_ count: Int) throws(ScapError) -> Bool {
         if end - start >= count { return true }
+        return try refill(count)
+    }
+
+    /// ``fill(_:)`` when the buffer holds fewer than `count` bytes.
+    private func refill(_ count: Int) throws(ScapError) -> Bool {
         if start > 0 {
             if end > start { memmove(buffer, buffer + start, end - start) }
             end -= start
@@ -261,7 +285,7 @@ public final class ScapReader {
         capacity = wanted
     }
 
-    private func load<T: FixedWidthInteger>(_ type: T.Type, at offset: Int) -> T {
+    @inline(__always) private func load<T: FixedWidthInteger>(_ type: T.Type, at offset: Int) -> T {
         T(littleEndian: buffer.loadUnaligned(fromByteOffset: start + offset, as: T.self))
     }
 

@@ -35,8 +35,33 @@ public final class EventParser {
 
     /// The capture filter (`swiftdig -r FILE FILTER` without `-d`): it runs inside the parser, as
     /// sysdig's does, and decides ``filteredOut``. Events that do not change the state are tested before
-    /// they are parsed and, when rejected, not parsed at all; the others after.
-    public var filter: ((Event) -> Bool)?
+    /// they are parsed and, when rejected, not parsed at all; the others after. Set it with
+    /// ``setFilter(_:context:)``.
+    public private(set) var filter: Filter? {
+        didSet {
+            filterRef = filter.map(Unmanaged.passUnretained)
+            typeGate = filter?.typeGate
+        }
+    }
+    /// The filter's ``Filter/mayMatch(_:)``, tested per event without calling into the filter.
+    private var typeGate: EventTypeGate?
+    /// The context the capture filter evaluates in (its ``FieldContext/firstTimestamp`` is kept by
+    /// the ``Inspector``).
+    public private(set) var filterContext: FieldContext? {
+        didSet { filterContextRef = filterContext.map(Unmanaged.passUnretained) }
+    }
+    // Read per event without reference counting (valid while the properties above hold them).
+    private var filterRef: Unmanaged<Filter>?
+    private var filterContextRef: Unmanaged<FieldContext>?
+    /// The error the capture filter raised, if it did: the event it met is rejected, and the run
+    /// should stop with the error as sysdig does.
+    public private(set) var filterFailure: FilterError?
+
+    /// Installs `filter` as the capture filter (`nil`: none), evaluated in `context`.
+    public func setFilter(_ filter: Filter?, context: FieldContext) {
+        self.filter = filter
+        filterContext = filter == nil ? nil : context
+    }
 
     /// Whether the current event has been through its parser. A capture filter tests the events
     /// that do not change the state before that, when what the parser derives (syslog messages
@@ -49,26 +74,32 @@ public final class EventParser {
         filteredOut = false
         eventParsed = false
         fdNameChanged = false
-        // sysdig parses the event even when the bookkeeping found a problem with it.
-        _ = reset(event)
         var filterAfterParsing = false
-        if let filter {
-            if modifiesState(event) {
-                filterAfterParsing = true
-            } else if !filter(event) {
-                // A rejected enter event must not pair with its exit.
-                if let t = thread, !event.layout.pointee.flags.contains(.skipParseReset),
-                    event.type != EventCode.schedSwitch6E
-                {
-                    t.lastEventType = UInt16.max
-                }
+        if filterRef != nil {
+            if let typeGate, !typeGate.admits(event), !event.layout.pointee.flags.contains(.modifiesState),
+                event.type != EventCode.writeX
+            {
+                // Rejected on its type alone, as filtering before parsing would reject it: only what
+                // later events can see is done.
+                resetRejected(event)
                 filteredOut = true
                 return
             }
+            // sysdig parses the event even when the bookkeeping found a problem with it.
+            _ = reset(event)
+            if modifiesState(event) {
+                filterAfterParsing = true
+            } else if !runFilter(event) {
+                rejectBeforeParsing(event, thread: threadRef)
+                filteredOut = true
+                return
+            }
+        } else {
+            _ = reset(event)
         }
         dispatch(event, type: event.type)
         eventParsed = true
-        if filterAfterParsing, let filter, !filter(event) {
+        if filterAfterParsing, !runFilter(event) {
             // Rejected events keep their thread's stored enter event (sysdig skips its cleanup).
             filteredOut = true
             return
@@ -85,6 +116,30 @@ public final class EventParser {
         if event.dumpFlags & 1 != 0 { filteredOut = true }  // SCAP_DF_STATE_ONLY
         // Output looks the thread up again when parsing did not set it (scheduler events).
         if threadRef == nil { setThread(state.threadRef(event.tid)) }
+    }
+
+    /// The capture filter's verdict on the current event; an error rejects it and is kept in
+    /// ``filterFailure``.
+    @inline(__always) private func runFilter(_ event: Event) -> Bool {
+        guard let filterRef, let filterContextRef else { return true }
+        return filterRef._withUnsafeGuaranteedRef { filter in
+            filterContextRef._withUnsafeGuaranteedRef { context in
+                do throws(FilterError) {
+                    return try filter.matches(event, context)
+                } catch {
+                    filterFailure = error
+                    return false
+                }
+            }
+        }
+    }
+
+    /// What rejecting an event before parsing it does to its thread: a rejected enter event must not
+    /// pair with its exit.
+    @inline(__always) private func rejectBeforeParsing(_ event: Event, thread: Unmanaged<ThreadInfo>?) {
+        if let thread, !event.layout.pointee.flags.contains(.skipParseReset), event.type != EventCode.schedSwitch6E {
+            thread._withUnsafeGuaranteedRef { $0.lastEventType = UInt16.max }
+        }
     }
 
     // Storing a reference costs a retain and a release; consecutive events mostly keep the same.
@@ -114,31 +169,46 @@ public final class EventParser {
     /// event was about, check that an exit matches its enter. Returns false when the event cannot be
     /// parsed further.
     private func reset(_ event: Event) -> Bool {
+        var thread: Unmanaged<ThreadInfo>? = nil
         var fd: Unmanaged<FDInfo>? = nil
-        let parsed = reset(event, fd: &fd)
+        let parsed = reset(event, thread: &thread, fd: &fd, findingEnterFD: true)
+        setThread(thread)
         setFDInfo(fd)
         return parsed
     }
 
-    /// ``reset(_:)``, finding the event's fd into `fd` (the caller stores it).
-    @inline(__always) private func reset(_ event: Event, fd fdOut: inout Unmanaged<FDInfo>?) -> Bool {
+    /// For an event rejected on its type alone (see ``Filter/mayMatch(_:)``), what ``reset(_:)`` and
+    /// the rejection leave behind for later events: the thread (created if new) and its pairing and
+    /// latency bookkeeping. Not the enter event's fd lookup, whose only effect is ``fdInfo``, nor
+    /// ``thread`` and ``fdInfo`` themselves, which no one reads for a rejected event (storing them
+    /// costs a retain and a release whenever the thread changes).
+    @inline(__always) private func resetRejected(_ event: Event) {
+        var thread: Unmanaged<ThreadInfo>? = nil
+        var fd: Unmanaged<FDInfo>? = nil
+        _ = reset(event, thread: &thread, fd: &fd, findingEnterFD: false)
+        rejectBeforeParsing(event, thread: thread)
+    }
+
+    /// ``reset(_:)``, finding the event's thread into `thread` and its fd into `fd` (the caller stores
+    /// them). `findingEnterFD`: whether an enter event's fd is looked up.
+    @inline(__always) private func reset(
+        _ event: Event, thread threadOut: inout Unmanaged<ThreadInfo>?, fd fdOut: inout Unmanaged<FDInfo>?,
+        findingEnterFD: Bool
+    ) -> Bool {
         let type = event.type
         let layout = event.layout
         let flags = layout.pointee.flags
         errorCode = 0
         if flags.contains(.skipParseReset) {
-            setThread(type == 234 ? state.threadRef(event.tid) : nil)  // procinfo keeps its thread
+            threadOut = type == 234 ? state.threadRef(event.tid) : nil  // procinfo keeps its thread
             return false
         }
         let isClone = EventCode.isCloneExit(type)
         let queryOS = !(isClone || type == EventCode.schedSwitch6E)
-        if type == 272 || type == 324 {  // container json events have no thread
-            setThread(nil)
-            return true
-        }
-        setThread(state.threadRef(event.tid, create: queryOS))
+        if type == 272 || type == 324 { return true }  // container json events have no thread
+        threadOut = state.threadRef(event.tid, create: queryOS)
         if type == EventCode.schedSwitch6E { return false }
-        guard let threadRef else { return false }
+        guard let threadRef = threadOut else { return false }
         return threadRef._withUnsafeGuaranteedRef { t in
             if queryOS { t.flags |= CloneFlag.active }
             if event.isEnter {
@@ -146,7 +216,7 @@ public final class EventParser {
                 t.lastEventType = type
                 if flags.contains(.usesFD), let fd = event.int64(0) {
                     t.lastEventFD = fd
-                    fdOut = state.fdRef(fd, of: t)
+                    if findingEnterFD { fdOut = state.fdRef(fd, of: t) }
                 }
                 t.latency = 0
                 t.lastLatencyEnterTime = event.timestamp

@@ -44,14 +44,27 @@ public final class SystemState {
     var fdsToRemove: [Int64] = []
     var tidOfFDsToRemove: Int64 = -1
 
-    /// The last thread found; always one of the table (any change to the table clears it), so it
-    /// needs no reference of its own.
-    private var lastLookup: Unmanaged<ThreadInfo>?
+    /// Threads found recently, by tid modulo ``recentCount``: events of a few threads interleave, and
+    /// a dictionary lookup hashes its key with SipHash. An entry holds only while ``generation`` is
+    /// the one it was stored with (any change to the table moves it on), so the threads it points to
+    /// are in the table and need no reference of their own.
+    private let recent: UnsafeMutablePointer<RecentThread>
+    private static let recentCount = 64
+    private struct RecentThread {
+        var tid: Int64 = 0
+        var thread: Unmanaged<ThreadInfo>?
+        var generation: UInt64 = 0
+    }
     /// Changes whenever a thread is added or removed (main-thread caches check it).
     private var generation: UInt64 = 1
 
     /// Creates an empty state.
-    public init() {}
+    public init() {
+        recent = .allocate(capacity: Self.recentCount)
+        recent.initialize(repeating: RecentThread(), count: Self.recentCount)
+    }
+
+    deinit { recent.deallocate() }
 
     /// The thread `tid`, if known.
     @inline(__always) public func thread(_ tid: Int64) -> ThreadInfo? {
@@ -60,10 +73,11 @@ public final class SystemState {
 
     /// ``thread(_:)`` without reference counting: valid while the thread is in the table.
     @inline(__always) func threadRef(_ tid: Int64) -> Unmanaged<ThreadInfo>? {
-        if let last = lastLookup, last._withUnsafeGuaranteedRef({ $0.tid == tid }) { return last }
+        let slot = recent + Int(UInt64(bitPattern: tid) % UInt64(Self.recentCount))
+        if slot.pointee.generation == generation && slot.pointee.tid == tid, let hit = slot.pointee.thread { return hit }
         guard let found = threads[tid] else { return nil }
         let ref = Unmanaged.passUnretained(found)
-        lastLookup = ref
+        slot.pointee = RecentThread(tid: tid, thread: ref, generation: generation)
         return ref
     }
 
@@ -95,7 +109,6 @@ public final class SystemState {
             main.childCount += 1
         }
         threads[thread.tid] = thread
-        lastLookup = nil
         generation &+= 1
     }
 
@@ -107,7 +120,6 @@ public final class SystemState {
             main.childCount -= 1
         }
         threads[tid] = nil
-        lastLookup = nil
         generation &+= 1
     }
 
@@ -192,7 +204,12 @@ public final class SystemState {
     }
 
     /// Applies the removals deferred from the previous event.
-    func applyDeferredRemovals() {
+    @inline(__always) func applyDeferredRemovals() {
+        // Per event: mostly nothing to do.
+        if tidToRemove != -1 || !fdsToRemove.isEmpty { applyRemovals() }
+    }
+
+    private func applyRemovals() {
         if tidToRemove != -1 {
             removeThread(tidToRemove, force: false)
             tidToRemove = -1

@@ -27,7 +27,7 @@ struct FDFields: FieldBinder {
 
     /// The thread and fd an fd field reads (libsinsp's `extract_fd`), or nil for other events.
     @inline(__always) static func target(_ event: Event, _ context: FieldContext) -> (ThreadInfo, FDInfo?)? {
-        guard !event.info.flags.isDisjoint(with: fdEventFlags), let t = context.parser.thread else { return nil }
+        guard !event.layout.pointee.flags.isDisjoint(with: fdEventFlags), let t = context.parser.thread else { return nil }
         if let fdi = context.parser.fdInfo { return (t, fdi) }
         guard t.lastEventFD >= 0 else { return (t, nil) }
         return (t, context.state.fd(t.lastEventFD, of: t))

@@ -112,7 +112,7 @@ public final class EventFormatter {
                 continue
             }
             // Fields after a missing value are still extracted, as sysdig does (stateful fields count it).
-            let value = field.extract(event, context)
+            let value = field._withUnsafeGuaranteedRef { $0.extract(event, context) }
             guard complete else { continue }
             if case .none = value {
                 if requiresAllValues {
@@ -121,7 +121,9 @@ public final class EventFormatter {
                 }
                 appendPadded(piece.width, into: &out) { $0.append("<NA>") }
             } else {
-                appendPadded(piece.width, into: &out) { field.render(value, context, into: &$0) }
+                appendPadded(piece.width, into: &out) { out in
+                    field._withUnsafeGuaranteedRef { $0.render(value, context, into: &out) }
+                }
             }
         }
         if !complete { out.truncate(to: start) }
@@ -143,18 +145,17 @@ public final class EventFormatter {
         jsonValues.removeAll()
         for n in 0..<layout.fieldCount {
             let entry = layout.fields[n]
-            let field = entry.field
             let start = jsonValues.count
-            let hasValue = try JSONValue.append(field, event, context, into: &jsonValues)
+            let hasValue = try entry.append(event, context, into: &jsonValues)
             if !complete || (!hasValue && requiresAllValues) {
                 complete = false
                 jsonValues.truncate(to: start)
                 continue
             }
-            if !field.jsonExtractionIsPure {
+            if !entry.isPure {
                 // The value stored is the second extraction's.
                 jsonValues.truncate(to: start)
-                _ = try JSONValue.append(field, event, context, into: &jsonValues)
+                _ = try entry.append(event, context, into: &jsonValues)
             }
             layout.values[entry.slot] = (start, jsonValues.count)
         }
@@ -186,8 +187,9 @@ public final class EventFormatter {
 private final class FormatLayout {
     /// A token: a field with its width, or a literal (its bytes in ``literalText``).
     struct Piece {
-        /// The field, or `nil` for a literal (the formatter's tokens keep it alive).
-        unowned(unsafe) let field: BoundField?
+        /// The field, or `nil` for a literal (the formatter's tokens keep it alive; unmanaged, so
+        /// that reading it costs no retain).
+        let field: Unmanaged<BoundField>?
         /// The field's column width.
         let width: Int
         /// The literal's bytes in ``literalText``.
@@ -197,9 +199,29 @@ private final class FormatLayout {
     /// A field of the format, with the index of its key.
     struct Field {
         /// The field (the formatter's tokens keep it alive).
-        unowned(unsafe) let field: BoundField
+        let field: Unmanaged<BoundField>
         /// The index of its key in output order.
         let slot: Int
+        /// See ``BoundField/jsonExtractionIsPure``.
+        let isPure: Bool
+
+        /// Appends the field's JSON value (see ``JSONValue/append(_:_:_:into:)``).
+        @inline(__always) func append(
+            _ event: Event, _ context: FieldContext, into out: inout OutputBuffer
+        ) throws(FieldError) -> Bool {
+            // The guaranteed reference's call rethrows untyped errors: the error is carried out.
+            var failure: FieldError?
+            let hasValue = field._withUnsafeGuaranteedRef { f -> Bool in
+                do throws(FieldError) {
+                    return try JSONValue.append(f, event, context, into: &out)
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+            if let failure { throw failure }
+            return hasValue
+        }
     }
 
     /// The tokens in order.
@@ -228,10 +250,12 @@ private final class FormatLayout {
             switch token {
             case .literal(let bytes):
                 (pieces + n).initialize(
-                    to: Piece(field: nil, width: 0, literalStart: literals.count, literalEnd: literals.count + bytes.count))
+                    to: Piece(field: nil, width: 0, literalStart: literals.count, literalEnd: literals.count + bytes.count)
+                )
                 literals += bytes
             case .field(let field, let width):
-                (pieces + n).initialize(to: Piece(field: field, width: width, literalStart: 0, literalEnd: 0))
+                (pieces + n).initialize(
+                    to: Piece(field: Unmanaged.passUnretained(field), width: width, literalStart: 0, literalEnd: 0))
                 formatFields.append((field, Array(field.text.utf8)))
             }
         }
@@ -243,7 +267,10 @@ private final class FormatLayout {
         fieldCount = formatFields.count
         fields = .allocate(capacity: max(fieldCount, 1))
         for (n, entry) in formatFields.enumerated() {
-            (fields + n).initialize(to: Field(field: entry.0, slot: slotOfKey[entry.key]!))
+            (fields + n).initialize(
+                to: Field(
+                    field: Unmanaged.passUnretained(entry.0), slot: slotOfKey[entry.key]!,
+                    isPure: entry.0.jsonExtractionIsPure))
         }
         keyCount = sortedKeys.count
         var text = OutputBuffer(capacity: 256)

@@ -30,8 +30,9 @@ struct ThreadFields: FieldBinder {
     static func onThread(_ body: @escaping ThreadExtractor) -> @Sendable () -> BoundField.Extractor {
         {
             { event, context in
-                guard let t = context.parser.thread else { return .none }
-                return body(t, event, context)
+                // The parser holds the thread during the event: lent without reference counting.
+                guard let thread = context.parser.threadRef else { return .none }
+                return thread._withUnsafeGuaranteedRef { body($0, event, context) }
             }
         }
     }

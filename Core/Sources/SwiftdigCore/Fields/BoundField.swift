@@ -11,7 +11,8 @@ public enum FieldResult {
     case number(UInt64)
     /// Bytes now in ``FieldContext/text``.
     case text
-    /// Bytes valid while the event is (a parameter's payload, an IPv6 address in the state).
+    /// Bytes valid while the event is (a parameter's payload, an IPv6 address in the state, the
+    /// bytes of a name the state keeps: `proc.name`, `fd.name`).
     case bytes(UnsafeRawBufferPointer)
 }
 
@@ -44,7 +45,7 @@ public final class FieldContext {
     @inline(__always) public func withBytes<R>(_ result: FieldResult, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         switch result {
         case .bytes(let raw): return body(raw)
-        case .text: return text.withUnsafeBytes(body)
+        case .text: return body(text.unsafeBytes)
         case .none, .number: return body(UnsafeRawBufferPointer(start: nil, count: 0))
         }
     }
@@ -74,6 +75,10 @@ public final class BoundField {
     /// For fields that `-j` prints as a signed JSON integer rather than their text (`evt.time` is the
     /// timestamp in JSON): extracts that integer as ``FieldResult/number(_:)`` (libsinsp's `extract_as_js`).
     public let jsonNumber: Extractor?
+    /// ``jsonNumber`` when the field has one, else ``extractor`` (a closure that is not optional
+    /// calls without retaining its context), and which of the two it is.
+    @usableFromInline let jsonExtractor: Extractor
+    @usableFromInline let hasJSONNumber: Bool
     /// Whether the extraction `-j` makes (``jsonNumber`` when the field has one, else
     /// ``extract(_:_:)``) leaves nothing behind that a later extraction could see: no counter, no
     /// remembered timestamp, no change of the event's fd. sysdig's `-j` extracts every field twice;
@@ -101,6 +106,8 @@ public final class BoundField {
         self.extractor = extractor
         self.alternatives = alternatives
         self.jsonNumber = jsonNumber
+        self.jsonExtractor = jsonNumber ?? extractor
+        self.hasJSONNumber = jsonNumber != nil
         self.jsonExtractionIsPure = pure
     }
 

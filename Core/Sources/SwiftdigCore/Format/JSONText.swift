@@ -13,8 +13,7 @@ enum JSONText {
         var i = 0
         while i < count {
             // Most text needs no escape: copy each run of plain ASCII in one go.
-            var end = i
-            while end < count && !needsEscape(bytes[end]) { end &+= 1 }
+            let end = plainRunEnd(bytes, from: i)
             if end > i {
                 out.append(UnsafeRawBufferPointer(rebasing: bytes[i..<end]))
                 i = end
@@ -29,6 +28,28 @@ enum JSONText {
     /// ``appendString(_:into:)`` for an array (keys, cold paths).
     static func appendString(_ bytes: [UInt8], into out: inout OutputBuffer) {
         bytes.withUnsafeBytes { appendString($0, into: &out) }
+    }
+
+    /// The end of the run of bytes from `start` that need no escape: eight bytes at a time while
+    /// they last, then byte by byte.
+    @inline(__always) private static func plainRunEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
+        let count = bytes.count
+        var i = start
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i &+ 8 <= count {
+            let w = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            // A byte's high bit marks it in each test: below 0x20, equal to `"` or `\`, or non-ASCII
+            // (the classic "has a zero byte" trick on `w` and on `w` xor the quote and the backslash).
+            let control = (w &- ones &* 0x20) & ~w
+            let q = w ^ (ones &* 0x22), b = w ^ (ones &* 0x5C)
+            let quote = (q &- ones) & ~q
+            let backslash = (b &- ones) & ~b
+            if (control | quote | backslash | w) & highs != 0 { break }
+            i &+= 8
+        }
+        while i < count && !needsEscape(bytes[i]) { i &+= 1 }
+        return i
     }
 
     /// Whether jsoncpp writes `c` other than as itself.
@@ -110,8 +131,8 @@ enum JSONValue {
     static func append(
         _ field: BoundField, _ event: Event, _ context: FieldContext, into out: inout OutputBuffer
     ) throws(FieldError) -> Bool {
-        if let jsonNumber = field.jsonNumber {
-            guard case .number(let v) = jsonNumber(event, context) else { return null(&out) }
+        if field.hasJSONNumber {
+            guard case .number(let v) = field.jsonExtractor(event, context) else { return null(&out) }
             out.append(decimal: Int64(bitPattern: v))
             return true
         }

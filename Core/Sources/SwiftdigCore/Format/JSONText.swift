@@ -8,21 +8,25 @@ enum JSONText {
     /// writes other control characters and every non-ASCII character as `\uXXXX` (UTF-16, lower-case
     /// hex), and decodes malformed UTF-8 leniently, as U+FFFD where it cannot.
     static func appendString(_ bytes: UnsafeRawBufferPointer, into out: inout OutputBuffer) {
-        out.append(UInt8(ascii: "\""))
         let count = bytes.count
-        var i = 0
-        while i < count {
-            // Most text needs no escape: copy each run of plain ASCII in one go.
-            let end = plainRunEnd(bytes, from: i)
-            if end > i {
-                out.append(UnsafeRawBufferPointer(rebasing: bytes[i..<end]))
-                i = end
-                if i == count { break }
+        // One reservation for the worst case: no byte takes more than six (`\u0001`, `\ufffd`, or
+        // twelve for a four-byte sequence).
+        out.append(maxCount: 6 &* count &+ 2) { c in
+            c.put(UInt8(ascii: "\""))
+            var i = 0
+            while i < count {
+                // Most text needs no escape: copy each run of plain ASCII in one go.
+                let end = plainRunEnd(bytes, from: i)
+                if end > i {
+                    c.put(UnsafeRawBufferPointer(rebasing: bytes[i..<end]))
+                    i = end
+                    if i == count { break }
+                }
+                putEscaped(bytes, &i, into: &c)
+                i &+= 1
             }
-            appendEscaped(bytes, &i, into: &out)
-            i &+= 1
+            c.put(UInt8(ascii: "\""))
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     /// ``appendString(_:into:)`` for an array (keys, cold paths).
@@ -57,37 +61,43 @@ enum JSONText {
         c < 0x20 || c >= 0x80 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\")
     }
 
-    /// Appends the escape of the byte at `i` (a byte ``needsEscape(_:)`` picks), leaving `i` on the last
+    /// Stores the escape of the byte at `i` (a byte ``needsEscape(_:)`` picks), leaving `i` on the last
     /// byte of its UTF-8 sequence.
-    private static func appendEscaped(_ bytes: UnsafeRawBufferPointer, _ i: inout Int, into out: inout OutputBuffer) {
-        let c = bytes[i]
-        switch c {
-        case UInt8(ascii: "\""): out.append("\\\"")
-        case UInt8(ascii: "\\"): out.append("\\\\")
-        case 0x08: out.append("\\b")
-        case 0x0C: out.append("\\f")
-        case 0x0A: out.append("\\n")
-        case 0x0D: out.append("\\r")
-        case 0x09: out.append("\\t")
-        case 0..<0x20: appendEscape(UInt32(c), into: &out)
+    private static func putEscaped(_ bytes: UnsafeRawBufferPointer, _ i: inout Int, into c: inout OutputBuffer.Cursor) {
+        let byte = bytes[i]
+        let named: UInt8
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): named = byte
+        case 0x08: named = UInt8(ascii: "b")
+        case 0x0C: named = UInt8(ascii: "f")
+        case 0x0A: named = UInt8(ascii: "n")
+        case 0x0D: named = UInt8(ascii: "r")
+        case 0x09: named = UInt8(ascii: "t")
+        case 0..<0x20:
+            putEscape(UInt32(byte), into: &c)
+            return
         default:
             let scalar = decodeScalar(bytes, &i)
             if scalar >= 0x10000 {
                 let v = scalar - 0x10000
-                appendEscape(0xD800 + (v >> 10), into: &out)
-                appendEscape(0xDC00 + (v & 0x3FF), into: &out)
+                putEscape(0xD800 + (v >> 10), into: &c)
+                putEscape(0xDC00 + (v & 0x3FF), into: &c)
             } else {
-                appendEscape(scalar, into: &out)
+                putEscape(scalar, into: &c)
             }
+            return
         }
+        c.put(UInt8(ascii: "\\"))
+        c.put(named)
     }
 
     /// `\uXXXX` for a UTF-16 unit.
-    private static func appendEscape(_ unit: UInt32, into out: inout OutputBuffer) {
-        out.append("\\u")
+    private static func putEscape(_ unit: UInt32, into c: inout OutputBuffer.Cursor) {
+        c.put(UInt8(ascii: "\\"))
+        c.put(UInt8(ascii: "u"))
         hexDigits.withUTF8Buffer { digits in
             for shift in stride(from: 12, through: 0, by: -4) {
-                out.append(digits[Int((unit >> UInt32(shift)) & 0xF)])
+                c.put(digits[Int((unit >> UInt32(shift)) & 0xF)])
             }
         }
     }

@@ -135,7 +135,9 @@ public final class EventFormatter {
     /// sysdig's formatter extracts each field twice, in format order: once to see whether it is
     /// null, once for the value it stores under the field's key; after a missing required value it
     /// still makes the first extraction of the remaining fields. Stateful fields (`util.cnt`) show
-    /// it, so this does the same. Not for use from several threads at once.
+    /// it, so this does the same; fields whose extraction is pure (see
+    /// ``BoundField/jsonExtractionIsPure``) give the same value twice and are extracted once. Not
+    /// for use from several threads at once.
     /// - Returns: `false`, with `out` unchanged, when a field has no value and the format requires all.
     /// - Throws: when a field's type has no JSON form (sysdig stops with `wrong event type N`).
     public func formatJSON(

@@ -50,4 +50,17 @@ import Testing
             Self.text(a)
                 == "-9223372036854775808 18446744073709551615 000000007 1234567890 BEEF beef 0 0644 0")
     }
+
+    /// Every digit count, odd and even (digits are stored two at a time), against `String(describing:)`.
+    @Test func decimalsOfEveryLength() {
+        var value: UInt64 = 0
+        for digits in 1...20 {
+            for candidate in [value, value &* 10 &+ 9, UInt64(String(repeating: "9", count: digits)) ?? .max] {
+                var a = OutputBuffer(capacity: 32)
+                a.append(decimal: candidate)
+                #expect(Self.text(a) == String(candidate))
+            }
+            value = value &* 10 &+ UInt64(digits % 10)
+        }
+    }
 }

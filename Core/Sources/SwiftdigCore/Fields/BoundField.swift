@@ -11,7 +11,8 @@ public enum FieldResult {
     case number(UInt64)
     /// Bytes now in ``FieldContext/text``.
     case text
-    /// Bytes valid while the event is (a parameter's payload, an IPv6 address in the state).
+    /// Bytes valid while the event is (a parameter's payload, an IPv6 address in the state, the
+    /// bytes of a name the state keeps: `proc.name`, `fd.name`).
     case bytes(UnsafeRawBufferPointer)
 }
 
@@ -44,7 +45,7 @@ public final class FieldContext {
     @inline(__always) public func withBytes<R>(_ result: FieldResult, _ body: (UnsafeRawBufferPointer) -> R) -> R {
         switch result {
         case .bytes(let raw): return body(raw)
-        case .text: return text.bytes.withUnsafeBytes(body)
+        case .text: return body(text.unsafeBytes)
         case .none, .number: return body(UnsafeRawBufferPointer(start: nil, count: 0))
         }
     }
@@ -74,6 +75,15 @@ public final class BoundField {
     /// For fields that `-j` prints as a signed JSON integer rather than their text (`evt.time` is the
     /// timestamp in JSON): extracts that integer as ``FieldResult/number(_:)`` (libsinsp's `extract_as_js`).
     public let jsonNumber: Extractor?
+    /// ``jsonNumber`` when the field has one, else ``extractor`` (a closure that is not optional
+    /// calls without retaining its context), and which of the two it is.
+    @usableFromInline let jsonExtractor: Extractor
+    @usableFromInline let hasJSONNumber: Bool
+    /// Whether the extraction `-j` makes (``jsonNumber`` when the field has one, else
+    /// ``extract(_:_:)``) leaves nothing behind that a later extraction could see: no counter, no
+    /// remembered timestamp, no change of the event's fd. sysdig's `-j` extracts every field twice;
+    /// for such a field the second extraction would give the first's value, so `-j` makes one.
+    public let jsonExtractionIsPure: Bool
 
     /// Binds a field.
     /// - Parameters:
@@ -81,10 +91,12 @@ public final class BoundField {
     ///   - format: the print format, when it differs from the definition's.
     ///   - alternatives: for fields that compare as "any of several values" in filters.
     ///   - jsonNumber: for fields that `-j` prints as an integer of their own (see ``jsonNumber``).
+    ///   - pure: whether that extraction keeps no state (see ``jsonExtractionIsPure``); when unsure,
+    ///     `false`, which is always right, only slower.
     public init(
         _ definition: FieldDefinition, text: String, argument: String? = nil, type: ParamType? = nil,
         format: PrintFormat? = nil, alternatives: AlternativesExtractor? = nil, jsonNumber: Extractor? = nil,
-        extractor: @escaping Extractor
+        pure: Bool = false, extractor: @escaping Extractor
     ) {
         self.definition = definition
         self.text = text
@@ -94,6 +106,9 @@ public final class BoundField {
         self.extractor = extractor
         self.alternatives = alternatives
         self.jsonNumber = jsonNumber
+        self.jsonExtractor = jsonNumber ?? extractor
+        self.hasJSONNumber = jsonNumber != nil
+        self.jsonExtractionIsPure = pure
     }
 
     /// The field's value for `event`.

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension BoundField {
     /// Appends the text of an extracted value as sysdig prints it (libsinsp's `rawval_to_string`):
@@ -23,15 +26,24 @@ public enum FieldRendering {
             appendNumber(v, type: type, format: format, into: &out)
         case .text, .bytes:
             context.withBytes(result) { raw in
-                if type == .ipv6addr || (type == .ipaddr && raw.count == 16) {
+                if isIPv6(raw, type: type) {
                     out.append(NetworkAddresses.ipv6(raw))
-                } else if let nul = raw.firstIndex(of: 0) {
-                    out.append(UnsafeRawBufferPointer(rebasing: raw[0..<nul]))
                 } else {
-                    out.append(raw)
+                    out.append(cString(raw))
                 }
             }
         }
+    }
+
+    /// Whether a text value of `type` is an IPv6 address (16 bytes printed in RFC 5952 form).
+    @inline(__always) static func isIPv6(_ raw: UnsafeRawBufferPointer, type: ParamType) -> Bool {
+        type == .ipv6addr || (type == .ipaddr && raw.count == 16)
+    }
+
+    /// `raw` up to its first NUL (all of it when there is none): text values print as C strings.
+    @inline(__always) static func cString(_ raw: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        guard let base = raw.baseAddress, let nul = memchr(base, 0, raw.count) else { return raw }
+        return UnsafeRawBufferPointer(start: base, count: base.distance(to: UnsafeRawPointer(nul)))
     }
 
     /// Appends a number held as a bit pattern (see ``FieldResult/number(_:)``).

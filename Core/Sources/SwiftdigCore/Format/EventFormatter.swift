@@ -26,13 +26,11 @@ public final class EventFormatter {
     public let tokens: [Token]
     /// Whether an event prints only when every field has a value (no leading `*`).
     public let requiresAllValues: Bool
-    /// The JSON keys (the field text as written) in output order, with the index of their token.
-    private let jsonKeys: [(key: [UInt8], token: Int)]
-    /// For each token, the index of its key in ``jsonKeys`` (-1 for literals).
-    private let jsonSlotOfToken: [Int]
-    /// The JSON text of each key's value for the current event, reused across events.
-    private var jsonValues: [OutputBuffer]
-    private var jsonScratch = OutputBuffer(capacity: 256)
+    /// The tokens and the JSON object's layout in raw memory, so that walking them per event costs
+    /// no reference counting.
+    private let layout: FormatLayout
+    /// The JSON text of every field's value for the current event, one after the other.
+    private var jsonValues = OutputBuffer(capacity: 1024)
 
     /// sysdig's default line: `*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info`.
     public static let defaultFormat = "*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info"
@@ -94,20 +92,7 @@ public final class EventFormatter {
         if !literal.isEmpty { tokens.append(.literal(literal)) }
         self.tokens = tokens
 
-        // sysdig collects JSON values in a map keyed by the field text: sorted, one per key.
-        var keys: [[UInt8]: Int] = [:]
-        for (n, token) in tokens.enumerated() {
-            if case .field(let field, _) = token { keys[Array(field.text.utf8)] = n }
-        }
-        jsonKeys = keys.map { (key: $0.key, token: $0.value) }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
-        var slots = [Int](repeating: -1, count: tokens.count)
-        for (slot, entry) in jsonKeys.enumerated() {
-            for (n, token) in tokens.enumerated() {
-                if case .field(let f, _) = token, Array(f.text.utf8) == entry.key { slots[n] = slot }
-            }
-        }
-        jsonSlotOfToken = slots
-        jsonValues = jsonKeys.map { _ in OutputBuffer(capacity: 256) }
+        layout = FormatLayout(tokens)
     }
 
     /// The fields of the format, in order.
@@ -120,21 +105,24 @@ public final class EventFormatter {
     public func format(_ event: Event, _ context: FieldContext, into out: inout OutputBuffer) -> Bool {
         let start = out.count
         var complete = true
-        for token in tokens {
-            switch token {
-            case .literal(let bytes):
-                if complete { bytes.withUnsafeBytes { out.append($0) } }
-            case .field(let field, let width):
-                let value = field.extract(event, context)
-                guard complete else { continue }
-                if case .none = value {
-                    if requiresAllValues {
-                        complete = false
-                        continue
-                    }
-                    appendPadded(width, into: &out) { $0.append("<NA>") }
-                } else {
-                    appendPadded(width, into: &out) { field.render(value, context, into: &$0) }
+        for n in 0..<layout.pieceCount {
+            let piece = layout.pieces[n]
+            guard let field = piece.field else {
+                if complete { out.append(layout.literal(piece)) }
+                continue
+            }
+            // Fields after a missing value are still extracted, as sysdig does (stateful fields count it).
+            let value = field._withUnsafeGuaranteedRef { $0.extract(event, context) }
+            guard complete else { continue }
+            if case .none = value {
+                if requiresAllValues {
+                    complete = false
+                    continue
+                }
+                appendPadded(piece.width, into: &out) { $0.append("<NA>") }
+            } else {
+                appendPadded(piece.width, into: &out) { out in
+                    field._withUnsafeGuaranteedRef { $0.render(value, context, into: &out) }
                 }
             }
         }
@@ -147,35 +135,34 @@ public final class EventFormatter {
     /// sysdig's formatter extracts each field twice, in format order: once to see whether it is
     /// null, once for the value it stores under the field's key; after a missing required value it
     /// still makes the first extraction of the remaining fields. Stateful fields (`util.cnt`) show
-    /// it, so this does the same. Not for use from several threads at once.
+    /// it, so this does the same; fields whose extraction is pure (see
+    /// ``BoundField/jsonExtractionIsPure``) give the same value twice and are extracted once. Not
+    /// for use from several threads at once.
     /// - Returns: `false`, with `out` unchanged, when a field has no value and the format requires all.
     /// - Throws: when a field's type has no JSON form (sysdig stops with `wrong event type N`).
     public func formatJSON(
         _ event: Event, _ context: FieldContext, into out: inout OutputBuffer
     ) throws(FieldError) -> Bool {
         var complete = true
-        for (n, token) in tokens.enumerated() {
-            guard case .field(let field, _) = token else { continue }
-            jsonScratch.removeAll()
-            let hasValue = try JSONValue.append(field, event, context, into: &jsonScratch)
-            guard complete else { continue }
-            if !hasValue && requiresAllValues {
+        jsonValues.removeAll()
+        for n in 0..<layout.fieldCount {
+            let entry = layout.fields[n]
+            let start = jsonValues.count
+            let hasValue = try entry.append(event, context, into: &jsonValues)
+            if !complete || (!hasValue && requiresAllValues) {
                 complete = false
+                jsonValues.truncate(to: start)
                 continue
             }
-            let slot = jsonSlotOfToken[n]
-            jsonValues[slot].removeAll()
-            _ = try JSONValue.append(field, event, context, into: &jsonValues[slot])
+            if !entry.isPure {
+                // The value stored is the second extraction's.
+                jsonValues.truncate(to: start)
+                _ = try entry.append(event, context, into: &jsonValues)
+            }
+            layout.values[entry.slot] = (start, jsonValues.count)
         }
         guard complete else { return false }
-        out.append(UInt8(ascii: "{"))
-        for (slot, entry) in jsonKeys.enumerated() {
-            if slot > 0 { out.append(UInt8(ascii: ",")) }
-            JSONText.appendString(entry.key, into: &out)
-            out.append(UInt8(ascii: ":"))
-            jsonValues[slot].bytes.withUnsafeBytes { out.append($0) }
-        }
-        out.append(UInt8(ascii: "}"))
+        jsonValues.withUnsafeBytes { layout.appendJSON(values: $0, into: &out) }
         return true
     }
 
@@ -191,6 +178,153 @@ public final class EventFormatter {
             out.truncate(to: start + width)
         } else {
             for _ in written..<width { out.append(UInt8(ascii: " ")) }
+        }
+    }
+}
+
+/// A format's tokens and the parts of its `-j` object, in memory that is not reference counted.
+///
+/// sysdig collects the JSON values in a map keyed by the field text: keys sorted, one value per key
+/// (the last one written when a field appears twice).
+private final class FormatLayout {
+    /// A token: a field with its width, or a literal (its bytes in ``literalText``).
+    struct Piece {
+        /// The field, or `nil` for a literal (the formatter's tokens keep it alive; unmanaged, so
+        /// that reading it costs no retain).
+        let field: Unmanaged<BoundField>?
+        /// The field's column width.
+        let width: Int
+        /// The literal's bytes in ``literalText``.
+        let literalStart: Int, literalEnd: Int
+    }
+
+    /// A field of the format, with the index of its key.
+    struct Field {
+        /// The field (the formatter's tokens keep it alive).
+        let field: Unmanaged<BoundField>
+        /// The index of its key in output order.
+        let slot: Int
+        /// See ``BoundField/jsonExtractionIsPure``.
+        let isPure: Bool
+
+        /// Appends the field's JSON value (see ``JSONValue/append(_:_:_:into:)``).
+        @inline(__always) func append(
+            _ event: Event, _ context: FieldContext, into out: inout OutputBuffer
+        ) throws(FieldError) -> Bool {
+            // The guaranteed reference's call rethrows untyped errors: the error is carried out.
+            var failure: FieldError?
+            let hasValue = field._withUnsafeGuaranteedRef { f -> Bool in
+                do throws(FieldError) {
+                    return try JSONValue.append(f, event, context, into: &out)
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+            if let failure { throw failure }
+            return hasValue
+        }
+    }
+
+    /// The tokens in order.
+    let pieces: UnsafeMutablePointer<Piece>
+    let pieceCount: Int
+    /// Every literal, one after the other.
+    private let literalText: UnsafeMutableRawBufferPointer
+    /// The fields in format order.
+    let fields: UnsafeMutablePointer<Field>
+    let fieldCount: Int
+    /// Every key as it prints, one after the other, each but the first with the comma before it:
+    /// `"evt.num":,"proc.name":`.
+    private let keyText: UnsafeMutableRawBufferPointer
+    /// Where each key ends in ``keyText``.
+    private let keyEnds: UnsafeMutablePointer<Int>
+    let keyCount: Int
+    /// For each key, where its value sits in the values buffer for the current event.
+    let values: UnsafeMutablePointer<(start: Int, end: Int)>
+
+    init(_ tokens: [EventFormatter.Token]) {
+        var literals: [UInt8] = []
+        var formatFields: [(BoundField, key: [UInt8])] = []
+        pieceCount = tokens.count
+        pieces = .allocate(capacity: max(pieceCount, 1))
+        for (n, token) in tokens.enumerated() {
+            switch token {
+            case .literal(let bytes):
+                (pieces + n).initialize(
+                    to: Piece(field: nil, width: 0, literalStart: literals.count, literalEnd: literals.count + bytes.count)
+                )
+                literals += bytes
+            case .field(let field, let width):
+                (pieces + n).initialize(
+                    to: Piece(field: Unmanaged.passUnretained(field), width: width, literalStart: 0, literalEnd: 0))
+                formatFields.append((field, Array(field.text.utf8)))
+            }
+        }
+        literalText = Self.copy(literals)
+
+        let sortedKeys = Set(formatFields.map(\.key)).sorted { $0.lexicographicallyPrecedes($1) }
+        var slotOfKey: [[UInt8]: Int] = [:]
+        for (slot, key) in sortedKeys.enumerated() { slotOfKey[key] = slot }
+        fieldCount = formatFields.count
+        fields = .allocate(capacity: max(fieldCount, 1))
+        for (n, entry) in formatFields.enumerated() {
+            (fields + n).initialize(
+                to: Field(
+                    field: Unmanaged.passUnretained(entry.0), slot: slotOfKey[entry.key]!,
+                    isPure: entry.0.jsonExtractionIsPure))
+        }
+        keyCount = sortedKeys.count
+        var text = OutputBuffer(capacity: 256)
+        keyEnds = .allocate(capacity: max(keyCount, 1))
+        for (slot, key) in sortedKeys.enumerated() {
+            if slot > 0 { text.append(UInt8(ascii: ",")) }
+            JSONText.appendString(key, into: &text)
+            text.append(UInt8(ascii: ":"))
+            (keyEnds + slot).initialize(to: text.count)
+        }
+        keyText = text.withUnsafeBytes { Self.copy(Array($0)) }
+        values = .allocate(capacity: max(keyCount, 1))
+        values.initialize(repeating: (0, 0), count: max(keyCount, 1))
+    }
+
+    deinit {
+        pieces.deinitialize(count: pieceCount)
+        pieces.deallocate()
+        literalText.deallocate()
+        fields.deinitialize(count: fieldCount)
+        fields.deallocate()
+        keyText.deallocate()
+        keyEnds.deallocate()
+        values.deallocate()
+    }
+
+    /// `bytes` in memory of their own.
+    private static func copy(_ bytes: [UInt8]) -> UnsafeMutableRawBufferPointer {
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
+        bytes.withUnsafeBytes { memory.copyMemory(from: $0) }
+        return memory
+    }
+
+    /// The bytes of a literal piece.
+    @inline(__always) func literal(_ piece: Piece) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(literalText)[piece.literalStart..<piece.literalEnd])
+    }
+
+    /// Appends `{"key":value,...}`, with the values ``values`` locates in `valueBytes`.
+    @inline(__always) func appendJSON(values valueBytes: UnsafeRawBufferPointer, into out: inout OutputBuffer) {
+        let keys = UnsafeRawBufferPointer(keyText)
+        out.append(maxCount: (keyCount == 0 ? 0 : keyEnds[keyCount - 1]) + valueBytes.count + 2) { c in
+            c.put(UInt8(ascii: "{"))
+            var keyStart = 0
+            for slot in 0..<keyCount {
+                let keyEnd = keyEnds[slot]
+                c.put(UnsafeRawBufferPointer(rebasing: keys[keyStart..<keyEnd]))
+                keyStart = keyEnd
+                let (start, end) = values[slot]
+                c.put(UnsafeRawBufferPointer(rebasing: valueBytes[start..<end]))
+            }
+            c.put(UInt8(ascii: "}"))
         }
     }
 }

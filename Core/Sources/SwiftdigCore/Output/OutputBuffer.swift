@@ -40,6 +40,13 @@ public struct OutputBuffer {
         try body(UnsafeRawBufferPointer(start: storage.base, count: count))
     }
 
+    /// The bytes written so far, valid until the buffer is next written to or freed. For hot paths
+    /// reading a buffer kept in a class: the closure of ``withUnsafeBytes(_:)`` makes Swift retain
+    /// the storage around the call, this does not.
+    @inline(__always) var unsafeBytes: UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(start: storage.base, count: count)
+    }
+
     /// The byte at `index` (below ``count``).
     @inline(__always) public subscript(index: Int) -> UInt8 { storage.base[index] }
 
@@ -176,14 +183,25 @@ public struct OutputBuffer {
 
     /// Stores the last `width` decimal digits of `value` at `p`, zero-padded.
     @inline(__always) static func storeDigits(_ value: UInt64, width: Int, at p: UnsafeMutablePointer<UInt8>) {
+        // Two digits per division: timestamps have 19.
         var v = value
         var i = width
-        while i > 0 {
-            i &-= 1
-            p[i] = UInt8(truncatingIfNeeded: v % 10) &+ 48
-            v /= 10
+        digitPairs.withUTF8Buffer { pairs in
+            while i >= 2 {
+                let q = v / 100
+                let r = Int(truncatingIfNeeded: v &- q &* 100) &* 2
+                i &-= 2
+                p[i] = pairs[r]
+                p[i &+ 1] = pairs[r &+ 1]
+                v = q
+            }
         }
+        if i == 1 { p[0] = UInt8(truncatingIfNeeded: v % 10) &+ 48 }
     }
+
+    /// `00` to `99`, for ``storeDigits(_:width:at:)``.
+    private static let digitPairs: StaticString =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
 
     /// Appends an unsigned integer in decimal.
     @inline(__always) public mutating func append(decimal value: UInt64) {

@@ -76,7 +76,9 @@ extension EventFields {
         switch try argument(of: text, base: base) {
         case .bracket(let number, let length):
             let index = Int(try FieldArgumentNumber.signed32(number))
-            let field = BoundField(definition, text: text.utf8Prefix(length), argument: String(number)) { event, context in
+            let field = BoundField(
+                definition, text: text.utf8Prefix(length), argument: String(number), pure: true
+            ) { event, context in
                 guard index >= 0, index < event.sysdigParamCount else { return .none }
                 return context.writeParamText(event, index)
             }
@@ -85,7 +87,8 @@ extension EventFields {
             let (name, _) = try parameterName(rest)
             let length = base + 1 + name.utf8.count
             let lookup = ParamIndex(name)
-            let field = BoundField(definition, text: text.utf8Prefix(length), argument: name) { event, context in
+            let field = BoundField(definition, text: text.utf8Prefix(length), argument: name, pure: true) {
+                event, context in
                 guard let index = lookup.index(in: event) else { return .none }
                 return context.writeParamText(event, index)
             }

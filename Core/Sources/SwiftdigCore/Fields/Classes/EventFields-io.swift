@@ -18,7 +18,7 @@ extension EventFields {
         _ event: Event, _ context: FieldContext, _ direction: Direction, _ fdTypes: Set<FDType>?
     ) -> FieldResult {
         guard let fd = context.parser.fdInfo else { return .none }
-        let category = event.info.category.subject
+        let category = event.layout.pointee.category.subject
         switch direction {
         case .any: guard category.rawValue & ioBase != 0 else { return .none }
         case .input: guard category == .ioRead else { return .none }
@@ -31,7 +31,7 @@ extension EventFields {
 
     /// A bool field from a test of the event's flags.
     private static func flagTest(_ test: @escaping @Sendable (EventFlags) -> Bool) -> PureExtractor {
-        { event, _ in .flag(test(event.info.flags)) }
+        { event, _ in .flag(test(event.layout.pointee.flags)) }
     }
 
     static let ioExtractors: [String: PureExtractor] = [
@@ -49,13 +49,13 @@ extension EventFields {
         "evt.is_io_write": flagTest { $0.contains(.writesToFD) },
         "evt.is_wait": flagTest { $0.contains(.waits) },
         "evt.io_dir": { event, context in
-            let flags = event.info.flags
+            let flags = event.layout.pointee.flags
             if flags.contains(.writesToFD) { return context.textResult { $0.append("write") } }
             if flags.contains(.readsFromFD) { return context.textResult { $0.append("read") } }
             return .none
         },
         "evt.is_syslog": { event, context in
-            guard event.info.flags.contains(.writesToFD), let fd = context.parser.fdInfo else { return .number(0) }
+            guard event.layout.pointee.flags.contains(.writesToFD), let fd = context.parser.fdInfo else { return .number(0) }
             return .flag(containsDevLog(fd.name))
         },
         "evt.category": { event, context in
@@ -100,7 +100,7 @@ extension EventFields {
             }
             category = c.subject
         } else {
-            category = event.info.category.subject
+            category = event.layout.pointee.category.subject
             if category == .ioRead || category == .ioWrite || category == .ioOther {
                 return ioSubcategoryName(context.parser.fdInfo)
             }

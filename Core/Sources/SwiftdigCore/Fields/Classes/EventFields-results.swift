@@ -4,7 +4,7 @@ extension EventFields {
     /// The parameter holding the event's result: `res`, else for the exit of an fd-creating call `fd`.
     @inline(__always) static func resultIndex(_ event: Event) -> Int? {
         if let i = ParamIndex.res.index(in: event) { return i }
-        guard event.info.flags.contains(.createsFD), !event.isEnter else { return nil }
+        guard event.layout.pointee.flags.contains(.createsFD), !event.isEnter else { return nil }
         return ParamIndex.fd.index(in: event)
     }
 
@@ -37,7 +37,7 @@ extension EventFields {
 
     /// Whether the event is about memory (its table category, exactly).
     @inline(__always) private static func isMemory(_ event: Event) -> Bool {
-        event.info.category.subject == .memory
+        event.layout.pointee.category.subject == .memory
     }
 
     static let resultExtractors: [String: PureExtractor] = [

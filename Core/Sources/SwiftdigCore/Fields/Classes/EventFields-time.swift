@@ -8,7 +8,7 @@ extension EventFields {
     /// `nil` for internal events.
     @inline(__always) private static func latency(_ event: Event, _ context: FieldContext) -> UInt64?? {
         guard let thread = context.parser.thread else { return .some(nil) }
-        if event.info.category.contains(.internal) { return nil }
+        if event.layout.pointee.category.contains(.internal) { return nil }
         return thread.latency
     }
 
@@ -30,7 +30,7 @@ extension EventFields {
             return .number(quantized(lat))
         },
         "evt.wait_latency": { event, context in
-            guard event.info.flags.contains(.waits), !event.isEnter else { return .none }
+            guard event.layout.pointee.flags.contains(.waits), !event.isEnter else { return .none }
             return .number(context.parser.thread?.latency ?? 0)
         },
     ]
@@ -99,7 +99,7 @@ extension EventFields {
         let previous = PreviousTimestamp()
         return { event, context in
             if let thread = context.parser.thread {
-                if event.info.category.contains(.internal) { return .none }
+                if event.layout.pointee.category.contains(.internal) { return .none }
                 previous.ts = thread.latency
                 previous.seen = true
             }

@@ -9,7 +9,7 @@ extension EventFields {
         "evt.type": { event, context in context.textResult { TextFormatter.appendType(event, into: &$0) } },
         "syscall.type": { event, context in
             // libsinsp tests EC_INTERNAL against the event flags, where that bit is EF_SKIPPARSERESET.
-            if event.type == EventCode.schedSwitch6E || event.info.flags.contains(.skipParseReset) { return .none }
+            if event.type == EventCode.schedSwitch6E || event.layout.pointee.flags.contains(.skipParseReset) { return .none }
             return context.textResult { TextFormatter.appendType(event, into: &$0) }
         },
         "evt.cpu": { event, _ in .number(UInt64(event.cpu)) },

@@ -33,14 +33,16 @@ struct EventFields: FieldBinder {
         let name = definition.name
         if let make = statefulExtractors[name] {
             let (extractor, json) = make()
-            return BoundField(definition, text: name, jsonNumber: json, extractor: extractor)
+            return BoundField(
+                definition, text: name, jsonNumber: json, pure: jsonIsPure.contains(name), extractor: extractor)
         }
         guard let extractor = extractors[name] else { preconditionFailure("no extractor for \(name)") }
         var json: Extractor?
         if valueInJSON.contains(name) { json = extractor }
         var alternatives: BoundField.AlternativesExtractor?
         if name == "evt.buffer" { alternatives = bufferAlternatives }
-        return BoundField(definition, text: name, alternatives: alternatives, jsonNumber: json, extractor: extractor)
+        return BoundField(
+            definition, text: name, alternatives: alternatives, jsonNumber: json, pure: true, extractor: extractor)
     }
 
     /// The stateless extractors, by field name.
@@ -61,6 +63,9 @@ struct EventFields: FieldBinder {
         "evt.outputtime": { (outputTimeExtractor(), { event, _ in .number(event.timestamp) }) },
         "evt.latency.human": { (latencyHumanExtractor(), nil) },
     ]
+
+    /// The stateful fields whose `-j` extractor keeps no state: `evt.outputtime` is the timestamp there.
+    private static let jsonIsPure: Set<String> = ["evt.outputtime"]
 
     /// The stateless fields `-j` prints as their own number (libsinsp's `extract_as_js`).
     private static let valueInJSON: Set<String> = ["evt.latency", "evt.latency.s", "evt.latency.ns", "evt.count"]

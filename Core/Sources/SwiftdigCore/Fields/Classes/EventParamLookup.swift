@@ -6,7 +6,7 @@ let legacyEventCount = 336
 
 extension Event {
     /// The parameters libsinsp loads: those of the event that sysdig 0.29.3's table also knows.
-    @inline(__always) var sysdigParamCount: Int { Swift.min(paramCount, info.legacyParamCount) }
+    @inline(__always) var sysdigParamCount: Int { Swift.min(paramCount, layout.pointee.legacyParamCount) }
 }
 
 /// Where the first parameter of a given name sits in each event type, precomputed so extractors find

@@ -7,6 +7,8 @@ extension FDFields {
     static func name(_ event: Event, _ c: FieldContext, _ t: ThreadInfo, _ fdi: FDInfo?, container: Bool) -> FieldResult {
         // A failed connect shows the address it tried, not the socket's name.
         let failedConnect = event.type == EventCode.connectX && (event.int64(0) ?? 0) < 0
+        // The name's bytes as the fd keeps them: valid until the event is done with.
+        if let fdi, !failedConnect, !container { return .bytes(fdi.sanitizedNameUTF8) }
         c.text.removeAll()
         if container {
             c.text.append(t.containerID)

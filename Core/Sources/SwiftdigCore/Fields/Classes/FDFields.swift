@@ -27,17 +27,25 @@ struct FDFields: FieldBinder {
 
     /// The thread and fd an fd field reads (libsinsp's `extract_fd`), or nil for other events.
     @inline(__always) static func target(_ event: Event, _ context: FieldContext) -> (ThreadInfo, FDInfo?)? {
-        guard !event.info.flags.isDisjoint(with: fdEventFlags), let t = context.parser.thread else { return nil }
+        guard !event.layout.pointee.flags.isDisjoint(with: fdEventFlags), let t = context.parser.thread else { return nil }
         if let fdi = context.parser.fdInfo { return (t, fdi) }
         guard t.lastEventFD >= 0 else { return (t, nil) }
         return (t, context.state.fd(t.lastEventFD, of: t))
     }
 
-    /// `body` run on fd events only.
+    /// `body` run on fd events only, with what ``target(_:_:)`` finds. The parser's thread and fd
+    /// are lent to `body` without reference counting (the parser holds them during the event).
     static func onFDEvent(_ body: @escaping FDExtractor) -> BoundField.Extractor {
         { event, context in
-            guard let (t, fdi) = target(event, context) else { return .none }
-            return body(event, context, t, fdi)
+            let parser = context.parser
+            guard !event.layout.pointee.flags.isDisjoint(with: fdEventFlags), let thread = parser.threadRef else {
+                return .none
+            }
+            return thread._withUnsafeGuaranteedRef { t in
+                if let fdi = parser.fdInfoRef { return fdi._withUnsafeGuaranteedRef { body(event, context, t, $0) } }
+                guard t.lastEventFD >= 0 else { return body(event, context, t, nil) }
+                return body(event, context, t, context.state.fd(t.lastEventFD, of: t))
+            }
         }
     }
 

@@ -56,7 +56,8 @@ struct GenericEventFields: FieldBinder {
             } else if Self.valueInJSON.contains(definition.name) {
                 json = extractor
             }
-            return BoundField(definition, text: definition.name, jsonNumber: json, extractor: extractor)
+            // Every field of the class reads the event alone.
+            return BoundField(definition, text: definition.name, jsonNumber: json, pure: true, extractor: extractor)
         }
     }
 

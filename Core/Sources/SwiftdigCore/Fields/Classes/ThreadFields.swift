@@ -15,9 +15,10 @@ struct ThreadFields: FieldBinder {
             return try Self.bindCgroup(text, in: fieldClass)
         }
         return try fieldClass.bindStandard(text) { definition in
-            guard let make = Self.extractors[definition.name] ?? Self.statefulExtractors[definition.name] else {
-                return nil
+            if let make = Self.extractors[definition.name] {
+                return BoundField(definition, text: definition.name, pure: true, extractor: make())
             }
+            guard let make = Self.statefulExtractors[definition.name] else { return nil }
             return BoundField(definition, text: definition.name, extractor: make())
         }
     }
@@ -29,8 +30,9 @@ struct ThreadFields: FieldBinder {
     static func onThread(_ body: @escaping ThreadExtractor) -> @Sendable () -> BoundField.Extractor {
         {
             { event, context in
-                guard let t = context.parser.thread else { return .none }
-                return body(t, event, context)
+                // The parser holds the thread during the event: lent without reference counting.
+                guard let thread = context.parser.threadRef else { return .none }
+                return thread._withUnsafeGuaranteedRef { body($0, event, context) }
             }
         }
     }
@@ -52,7 +54,8 @@ struct ThreadFields: FieldBinder {
     static let extractors: [String: @Sendable () -> BoundField.Extractor] = [
         "proc.pid": onThread { t, _, _ in .signed(t.pid) },
         "proc.exe": onThread { t, _, c in c.textResult(t.exe) },
-        "proc.name": onThread { t, _, c in c.textResult(t.comm) },
+        // The name's bytes as the thread keeps them: valid until the event is done with.
+        "proc.name": onThread { t, _, _ in .bytes(t.commUTF8) },
         "proc.args": onThread { t, _, c in c.textResult { $0.append(t.args, separatedBy: UInt8(ascii: " ")) } },
         "proc.env": onThread { t, _, c in
             // Threads show their process's environment.

@@ -4,12 +4,12 @@ import PackageDescription
 /// The bundled chisels: one folder of `Chisels/` each, built as a plugin `lib<name>.so` that links the
 /// chisel protocol library (and nothing else of swiftdig).
 let bundledChisels = [
-    "bottlenecks", "echo_fds", "fd_data", "fdbytes_by", "fdcount_by", "fdtime_by", "fileslower", "io_totals",
-    "iobytes", "iobytes_file", "iobytes_net", "list_login_shells", "lsof", "netlower", "netstat", "proc_exec_time",
-    "ps", "scallslower", "slow_calls", "spy_file", "spy_ip", "spy_net", "spy_port", "spy_users", "stderr", "stdin",
-    "stdout", "table_generator", "topconns", "topcontainers_error", "topcontainers_file", "topcontainers_net",
-    "topfiles_bytes", "topfiles_errors", "topfiles_time", "topports_server", "topprocs_cpu", "topprocs_errors",
-    "topprocs_file", "topprocs_net", "topscalls", "topscalls_time",
+    "bottlenecks", "echo_fds", "fd_data", "fdbytes_by", "fdcount_by", "fdtime_by", "fileslower", "httplog", "httptop",
+    "io_totals", "iobytes", "iobytes_file", "iobytes_net", "list_login_shells", "lsof", "memcachelog", "netlower",
+    "netstat", "proc_exec_time", "ps", "scallslower", "shellshock_detect", "slow_calls", "spy_file", "spy_ip",
+    "spy_logs", "spy_net", "spy_port", "spy_syslog", "spy_users", "stderr", "stdin", "stdout", "table_generator",
+    "topconns", "topcontainers_error", "topcontainers_file", "topcontainers_net", "topfiles_bytes", "topfiles_errors", "topfiles_time", "topports_server", "topprocs_cpu",
+    "topprocs_errors", "topprocs_file", "topprocs_net", "topscalls", "topscalls_time", "udp_extract",
 ]
 
 let package = Package(

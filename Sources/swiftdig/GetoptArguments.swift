@@ -4,10 +4,16 @@
 /// (`-pc` is `-p c`, `-cl` is `-c l`, `-n10` is `-n 10`) and flags combine (`-qS`). Users type these
 /// forms, so the runner rewrites them into separate words before the argument parser sees them.
 enum GetoptArguments {
-    /// The short options that take a value, as in sysdig's option string.
-    static let optionsWithValue: Set<Character> = ["r", "w", "p", "c", "i", "s", "n", "t", "C", "W", "G", "e", "M", "k", "K", "m", "F"]
+    /// The short options that take a value, as in sysdig 0.29.3's option string
+    /// (`AbB::c:C:dDEe:FG:hH:I:i:jk:K:lLm:M:n:Pp:qRr:Ss:t:TU:uvW:w:xXz`).
+    static let optionsWithValue: Set<Character> = [
+        "c", "C", "e", "G", "H", "I", "i", "k", "K", "m", "M", "n", "p", "r", "s", "t", "U", "W", "w",
+    ]
     /// The short options that are flags.
-    static let flags: Set<Character> = ["A", "x", "X", "b", "v", "q", "S", "P", "L", "l", "j", "z", "d", "D", "E", "h", "N", "B", "R", "U", "H"]
+    /// (`-B` takes an optional value glued to it; as a word of its own it is a flag.)
+    static let flags: Set<Character> = [
+        "A", "b", "B", "d", "D", "E", "F", "h", "j", "l", "L", "P", "q", "R", "S", "T", "u", "v", "x", "X", "z",
+    ]
 
     /// Splits glued short options into words: `["-pc"]` → `["-p", "c"]`, `["-qSr", "f"]` →
     /// `["-q", "-S", "-r", "f"]`. Long options, lone words and everything after `--` pass unchanged, as

@@ -51,13 +51,13 @@ extension EventParser {
             child.exe = p.exe
             child.exepath = p.exepath
             child.exeWritable = p.exeWritable
-            child.args = p.args
+            child.argList = p.argList
             child.root = p.root
             child.sid = p.sid
             child.vpgid = p.vpgid
             child.tty = p.tty
             child.loginuid = p.loginuid
-            if flags & CloneFlag.thread == 0 { child.env = p.env }
+            if flags & CloneFlag.thread == 0 { child.envList = p.envList }
         }
         if validParent {
             inherit(from: parent)

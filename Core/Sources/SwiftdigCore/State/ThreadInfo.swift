@@ -29,8 +29,20 @@ public final class ThreadInfo {
     public var exe: String = ""
     public var exepath: String = ""
     public var exeWritable = false
-    public var args: [String] = []
-    public var env: [String] = []
+    /// The arguments (decoded from the driver's bytes when first read).
+    public var args: [String] {
+        get { argList.strings }
+        set { argList.set(newValue) }
+    }
+    /// The environment (decoded from the driver's bytes when first read).
+    public var env: [String] {
+        get { envList.strings }
+        set { envList.set(newValue) }
+    }
+    // Kept as the driver's bytes: most are never read, and splitting them costs an allocation per
+    // entry on every clone and execve.
+    var argList = NulSeparatedList(dropsEmpty: false)
+    var envList = NulSeparatedList(dropsEmpty: true)
     public var cgroups: [(String, String)] = []
     public var root: String = "/"
     /// The working directory, ending in `/` (read it through ``SystemState/cwd(of:)``: threads share
@@ -121,11 +133,11 @@ public final class ThreadInfo {
     }
 
     /// Sets the argument list from the driver's NUL-separated form.
-    func setArgs(_ bytes: UnsafeRawBufferPointer) { args = ThreadInfo.splitList(bytes) }
+    func setArgs(_ bytes: UnsafeRawBufferPointer) { argList.set(bytes) }
 
     /// Sets the environment from the driver's NUL-separated form (trailing NUL padding ignored).
     func setEnv(_ bytes: UnsafeRawBufferPointer) {
-        env = ThreadInfo.splitList(bytes).filter { !$0.isEmpty }
+        envList.set(bytes)
     }
 
     /// Sets the cgroups from `subsys=path` entries, with the subsystem names sysdig normalises
@@ -153,4 +165,39 @@ public final class ThreadInfo {
 
     /// Kernel cgroup subsystem names and the names sysdig shows for them (`io` was `blkio`).
     static let cgroupRenames = ["perf": "perf_event", "mem": "memory", "io": "blkio"]
+}
+
+/// A NUL-separated list as the driver sends it (arguments, environment), split into strings only
+/// when read.
+struct NulSeparatedList {
+    /// Whether empty entries are dropped (the environment's trailing NUL padding).
+    let dropsEmpty: Bool
+    private var raw: [UInt8] = []
+    private var decoded: [String]? = []
+
+    init(dropsEmpty: Bool) { self.dropsEmpty = dropsEmpty }
+
+    /// Replaces the list with the entries of `bytes`, kept undecoded.
+    mutating func set(_ bytes: UnsafeRawBufferPointer) {
+        raw.removeAll(keepingCapacity: true)
+        raw.append(contentsOf: bytes)
+        decoded = nil
+    }
+
+    /// Replaces the list with `strings`.
+    mutating func set(_ strings: [String]) {
+        raw.removeAll()
+        decoded = strings
+    }
+
+    /// The entries, split on first use.
+    var strings: [String] {
+        mutating get {
+            if let decoded { return decoded }
+            let split = raw.withUnsafeBytes { ThreadInfo.splitList($0) }
+            let list = dropsEmpty ? split.filter { !$0.isEmpty } : split
+            decoded = list
+            return list
+        }
+    }
 }

@@ -18,24 +18,31 @@ struct OwnedBytes {
     /// included).
     mutating func set(_ string: String, sanitized: Bool = false) {
         var s = string
-        s.withUTF8 { utf8 in
-            if utf8.count > capacity {
-                base?.deallocate()
-                capacity = max(utf8.count, 16)
-                base = .allocate(capacity: capacity)
-            }
-            var n = 0
-            for c in utf8 {
-                if sanitized {
-                    if PathResolution.isInvalid(c) { continue }
-                } else if c == 0 {
-                    break
-                }
-                base![n] = c
+        s.withUTF8 { set(UnsafeRawBufferPointer($0), sanitized: sanitized) }
+    }
+
+    /// ``set(_:sanitized:)`` from UTF-8 bytes.
+    mutating func set(_ utf8: UnsafeRawBufferPointer, sanitized: Bool) {
+        if utf8.count > capacity {
+            base?.deallocate()
+            capacity = max(utf8.count, 16)
+            base = .allocate(capacity: capacity)
+        }
+        guard let out = base else { return }  // nothing was ever stored, and nothing is
+        var n = 0
+        if sanitized {
+            for c in utf8 where !PathResolution.isInvalid(c) {
+                out[n] = c
                 n += 1
             }
-            count = n
+        } else {
+            for c in utf8 {
+                if c == 0 { break }
+                out[n] = c
+                n += 1
+            }
         }
+        count = n
     }
 
     /// The bytes, valid until the next ``set(_:sanitized:)`` or ``free()``.

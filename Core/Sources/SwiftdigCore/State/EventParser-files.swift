@@ -18,7 +18,8 @@ extension EventParser {
             }
             return true
         }
-        var enterCopy: [UInt8] = []
+        // Whether the path was resolved (into `pathScratch`) from the enter event's copy.
+        var fromEnter = false
         switch type {
         case EventCode.openX:
             name = event.param(1)
@@ -26,24 +27,27 @@ extension EventParser {
             if event.paramCount > 4 { dev = event.integer(4, as: UInt32.self) ?? 0 }
             withEnterEvent(of: event) { enter in
                 guard enter.paramCount >= 2, take(enter.param(0)) else { return }
-                enterCopy = Array(enter.param(0)!)
                 flags = enter.integer(1, as: UInt32.self) ?? 0
+                resolvePathInScratch(enter.param(0)!, dirfd: dirfd, thread: t)
+                fromEnter = true
             }
         case EventCode.creatX:
             name = event.param(1)
             if event.paramCount > 3 { dev = event.integer(3, as: UInt32.self) ?? 0 }
             withEnterEvent(of: event) { enter in
                 guard enter.paramCount >= 1, take(enter.param(0)) else { return }
-                enterCopy = Array(enter.param(0)!)
                 flags = 0
+                resolvePathInScratch(enter.param(0)!, dirfd: dirfd, thread: t)
+                fromEnter = true
             }
         case EventCode.openatX:
             // The old openat exit has only the fd: everything comes from the enter event.
             guard let found = withEnterEvent(of: event, { enter -> Bool in
                 guard let n = enter.param(1) else { return false }
-                enterCopy = Array(n)
                 flags = enter.integer(2, as: UInt32.self) ?? 0
                 dirfd = enter.int64(0)
+                resolvePathInScratch(n, dirfd: dirfd, thread: t)
+                fromEnter = true
                 return true
             }), found else { return }
         case EventCode.openat2X, EventCode.openat2SyscallX:
@@ -53,18 +57,21 @@ extension EventParser {
             if type == EventCode.openat2X && event.paramCount > 5 { dev = event.integer(5, as: UInt32.self) ?? 0 }
             withEnterEvent(of: event) { enter in
                 guard enter.paramCount >= 3, take(enter.param(1)) else { return }
-                enterCopy = Array(enter.param(1)!)
                 flags = enter.integer(2, as: UInt32.self) ?? 0
                 dirfd = enter.int64(0)
+                resolvePathInScratch(enter.param(1)!, dirfd: dirfd, thread: t)
+                fromEnter = true
             }
         default:
             return
         }
-        let resolved = enterCopy.isEmpty
-            ? (name.map { resolvePath($0, dirfd: dirfd, thread: t) } ?? "")
-            : enterCopy.withUnsafeBytes { resolvePath($0, dirfd: dirfd, thread: t) }
+        if !fromEnter {
+            if let name { resolvePathInScratch(name, dirfd: dirfd, thread: t) } else { pathScratch.removeAll() }
+        }
         guard fd >= 0 else { return }
-        let info = FDInfo(type: flags & OpenFlag.directory != 0 ? .directory : .fileV2, name: resolved)
+        let info = pathScratch.withUnsafeBytes {
+            FDInfo(type: flags & OpenFlag.directory != 0 ? .directory : .fileV2, nameUTF8: $0)
+        }
         info.openFlags = flags
         info.dev = dev
         info.flags.insert(info.name == "/dev/sysdig-events" ? .isTracerFile : .isNotTracerFD)
@@ -74,6 +81,12 @@ extension EventParser {
     /// The absolute form of `name` as sysdig computes it for a new fd: relative to the cwd, or to the
     /// directory of `dirfd` for the *at calls.
     func resolvePath(_ name: UnsafeRawBufferPointer, dirfd: Int64?, thread t: ThreadInfo) -> String {
+        resolvePathInScratch(name, dirfd: dirfd, thread: t)
+        return pathScratch.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// ``resolvePath(_:dirfd:thread:)`` into `pathScratch`, for a caller that wants the bytes.
+    func resolvePathInScratch(_ name: UnsafeRawBufferPointer, dirfd: Int64?, thread t: ThreadInfo) {
         pathScratch.removeAll()
         if let dirfd {
             pathScratch.append(directoryBase(name, dirfd: dirfd, thread: t))
@@ -81,7 +94,6 @@ extension EventParser {
             pathScratch.append(state.cwdUTF8(of: t))
         }
         _ = PathResolution.concatenate(into: &pathScratch, name)
-        return pathScratch.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The directory a `*at` call resolves `name` against (`parse_dirfd` in sysdig).

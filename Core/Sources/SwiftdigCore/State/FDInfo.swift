@@ -197,6 +197,16 @@ public final class FDInfo {
         nameVersion = name.isEmpty ? 0 : 1
     }
 
+    /// Creates an fd of `type` whose name is the UTF-8 `nameUTF8` (kept as output shows it without
+    /// going through the string).
+    init(type: FDType, nameUTF8: UnsafeRawBufferPointer) {
+        self.type = type
+        self.name = String(decoding: nameUTF8, as: UTF8.self)
+        // Bytes that are not UTF-8 are all above 0x7E, dropped as the string's replacements would be.
+        nameBytes.set(nameUTF8, sanitized: true)
+        nameVersion = nameUTF8.isEmpty ? 0 : 1
+    }
+
     deinit { nameBytes.free() }
 
     /// ``name`` as output prints it (unprintable bytes dropped), valid until the name changes.

@@ -45,15 +45,15 @@ public final class SystemState {
     var tidOfFDsToRemove: Int64 = -1
 
     /// Threads found recently, by tid modulo ``recentCount``: events of a few threads interleave, and
-    /// a dictionary lookup hashes its key with SipHash. An entry holds only while ``generation`` is
-    /// the one it was stored with (any change to the table moves it on), so the threads it points to
-    /// are in the table and need no reference of their own.
+    /// a dictionary lookup hashes its key with SipHash. Adding or removing a thread updates its
+    /// entry (the only one its tid can be in), so the threads the entries point to are in the table
+    /// and need no reference of their own; the others stay (a new thread per process used to empty
+    /// the whole cache).
     private let recent: UnsafeMutablePointer<RecentThread>
     private static let recentCount = 64
     private struct RecentThread {
         var tid: Int64 = 0
         var thread: Unmanaged<ThreadInfo>?
-        var generation: UInt64 = 0
     }
     /// Changes whenever a thread is added or removed (main-thread caches check it).
     private var generation: UInt64 = 1
@@ -73,12 +73,17 @@ public final class SystemState {
 
     /// ``thread(_:)`` without reference counting: valid while the thread is in the table.
     @inline(__always) func threadRef(_ tid: Int64) -> Unmanaged<ThreadInfo>? {
-        let slot = recent + Int(UInt64(bitPattern: tid) % UInt64(Self.recentCount))
-        if slot.pointee.generation == generation && slot.pointee.tid == tid, let hit = slot.pointee.thread { return hit }
+        let slot = recentSlot(tid)
+        if slot.pointee.tid == tid, let hit = slot.pointee.thread { return hit }
         guard let found = threads[tid] else { return nil }
         let ref = Unmanaged.passUnretained(found)
-        slot.pointee = RecentThread(tid: tid, thread: ref, generation: generation)
+        slot.pointee = RecentThread(tid: tid, thread: ref)
         return ref
+    }
+
+    /// The entry of ``recent`` that can hold `tid`.
+    @inline(__always) private func recentSlot(_ tid: Int64) -> UnsafeMutablePointer<RecentThread> {
+        recent + Int(UInt64(bitPattern: tid) % UInt64(Self.recentCount))
     }
 
     /// The thread `tid`; when unknown and `create` is set, a placeholder sysdig would also create for
@@ -109,6 +114,7 @@ public final class SystemState {
             main.childCount += 1
         }
         threads[thread.tid] = thread
+        recentSlot(thread.tid).pointee = RecentThread(tid: thread.tid, thread: Unmanaged.passUnretained(thread))
         generation &+= 1
     }
 
@@ -120,6 +126,7 @@ public final class SystemState {
             main.childCount -= 1
         }
         threads[tid] = nil
+        if recentSlot(tid).pointee.tid == tid { recentSlot(tid).pointee = RecentThread() }
         generation &+= 1
     }
 

@@ -222,7 +222,11 @@ public final class SystemState {
             tidToRemove = -1
         }
         if !fdsToRemove.isEmpty {
-            if let owner = thread(tidOfFDsToRemove, create: true).flatMap({ fdOwner(of: $0) }) {
+            // Borrowed: strong references cost a retain and a release each, per close.
+            let owner = threadRef(tidOfFDsToRemove, create: true).flatMap { t in
+                t._withUnsafeGuaranteedRef { fdOwnerRef(of: $0) }
+            }
+            owner?._withUnsafeGuaranteedRef { owner in
                 for fd in fdsToRemove { owner.fds[fd] = nil }
             }
             fdsToRemove.removeAll(keepingCapacity: true)

@@ -43,7 +43,22 @@ public final class ThreadInfo {
     // entry on every clone and execve.
     var argList = NulSeparatedList(dropsEmpty: false)
     var envList = NulSeparatedList(dropsEmpty: true)
-    public var cgroups: [(String, String)] = []
+    /// The cgroups, `(subsystem, path)` (decoded from the driver's bytes when first read).
+    public var cgroups: [(String, String)] {
+        get {
+            if let decodedCgroups { return decodedCgroups }
+            let list = rawCgroups.withUnsafeBytes { Self.parseCgroups($0) }
+            decodedCgroups = list
+            return list
+        }
+        set {
+            decodedCgroups = newValue
+            rawCgroups.removeAll()
+        }
+    }
+    // As the arguments: kept as bytes, as most are never read.
+    private var rawCgroups: [UInt8] = []
+    private var decodedCgroups: [(String, String)]? = []
     public var root: String = "/"
     /// The working directory, ending in `/` (read it through ``SystemState/cwd(of:)``: threads share
     /// their process's).
@@ -143,8 +158,15 @@ public final class ThreadInfo {
     /// Sets the cgroups from `subsys=path` entries, with the subsystem names sysdig normalises
     /// (`_cgroup` dropped, kernel short names replaced).
     func setCgroups(_ bytes: UnsafeRawBufferPointer) {
+        rawCgroups.removeAll(keepingCapacity: true)
+        rawCgroups.append(contentsOf: bytes)
+        decodedCgroups = nil
+    }
+
+    /// The `subsys=path` entries of `bytes`, subsystems renamed as ``setCgroups(_:)`` says.
+    static func parseCgroups(_ bytes: UnsafeRawBufferPointer) -> [(String, String)] {
         // On bytes: String searches cost tens of thousands of instructions per clone or execve.
-        cgroups = []
+        var cgroups: [(String, String)] = []
         let suffix = Array("_cgroup".utf8)
         var start = 0
         while start < bytes.count {
@@ -161,6 +183,7 @@ public final class ThreadInfo {
             let path = String(decoding: UnsafeRawBufferPointer(rebasing: entry[(eq + 1)...]), as: UTF8.self)
             cgroups.append((Self.cgroupRenames[name] ?? name, path))
         }
+        return cgroups
     }
 
     /// Kernel cgroup subsystem names and the names sysdig shows for them (`io` was `blkio`).

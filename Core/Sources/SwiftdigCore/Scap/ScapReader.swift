@@ -9,10 +9,6 @@ import Glibc
 /// ``ScapBlock/event(_:)`` borrows the buffer until the next call. Other blocks are decoded into
 /// records.
 ///
-/// A plain (not gzip) regular file is mapped instead of read: the buffer is the mapping, and a
-/// refill only exposes the next window of it, so the bytes are never copied; pages already handed
-/// out are dropped from the mapping a window at a time, so memory stays bounded as when reading.
-///
 /// Every problem throws a ``ScapError`` naming the file and the offset of the problem.
 public final class ScapReader {
     /// The path, as given.
@@ -21,10 +17,7 @@ public final class ScapReader {
     public private(set) var sectionHeader: SectionHeader?
     /// Event codes whose parameter lengths are 4 bytes wide.
     private var largeTypes: [UInt64]
-    /// The zlib reader, `nil` when the file is mapped.
-    private let input: GzipInput?
-    /// The size of the mapped file, or `nil` when the buffer is allocated and filled by reads.
-    private let mappedSize: Int?
+    private let input: GzipInput
     private var buffer: UnsafeMutableRawPointer
     private var capacity: Int
     /// The first byte not handed out yet.
@@ -34,8 +27,6 @@ public final class ScapReader {
     /// The file offset of `buffer[start]`.
     private var position: UInt64 = 0
     private var atEnd = false
-    /// The offset in a mapped file below which pages were dropped from the mapping.
-    private var releasedUpTo = 0
 
     /// The default size of the read buffer (and so of one read).
     public static let defaultBufferSize = 4 << 20
@@ -51,15 +42,6 @@ public final class ScapReader {
         largePayloadTypes: [UInt16] = EventHeader.knownLargePayloadTypes
     ) throws(ScapError) {
         self.path = path
-        if let (base, size) = Self.mapPlainFile(path) {
-            input = nil
-            mappedSize = size
-            buffer = base
-            capacity = size
-            largeTypes = Self.largeTypeBits(largePayloadTypes)
-            return
-        }
-        mappedSize = nil
         do {
             input = try GzipInput(path: path)
         } catch {
@@ -68,44 +50,11 @@ public final class ScapReader {
         }
         capacity = max(bufferSize, 1 << 16)
         buffer = .allocate(byteCount: capacity, alignment: 16)
-        largeTypes = Self.largeTypeBits(largePayloadTypes)
+        largeTypes = [UInt64](repeating: 0, count: 1024)
+        for type in largePayloadTypes { largeTypes[Int(type) >> 6] |= 1 << (UInt64(type) & 63) }
     }
 
-    deinit {
-        if let mappedSize { munmap(buffer, mappedSize) } else { buffer.deallocate() }
-    }
-
-    /// One bit per event code, set for `types`.
-    private static func largeTypeBits(_ types: [UInt16]) -> [UInt64] {
-        var bits = [UInt64](repeating: 0, count: 1024)
-        for type in types { bits[Int(type) >> 6] |= 1 << (UInt64(type) & 63) }
-        return bits
-    }
-
-    /// `MADV_POPULATE_READ` (Linux 5.14; older kernels refuse it, and pages then fault in one by one).
-    private static let populateRead: Int32 = 22
-
-    /// The bytes a refill exposes of a mapped file (as a read fills the buffer of a read one).
-    private static let mappedWindow = 16 << 20
-
-    /// Maps `path` read-only when it is a non-empty regular file without the gzip magic; `nil` for
-    /// anything else (a pipe, a gzip file, an error: the zlib path then reads it, and reports).
-    private static func mapPlainFile(_ path: String) -> (UnsafeMutableRawPointer, Int)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size >= 2,
-            let base = mmap(nil, Int(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED
-        else { return nil }
-        let size = Int(info.st_size)
-        // zlib inflates a file that starts with the gzip magic, and passes any other through.
-        if base.load(as: UInt8.self) == 0x1f && base.load(fromByteOffset: 1, as: UInt8.self) == 0x8b {
-            munmap(base, size)
-            return nil
-        }
-        return (base, size)
-    }
+    deinit { buffer.deallocate() }
 
     /// Event codes whose events are handed out without checking their parameters (their header
     /// says `nparams` 0), for a consumer that drops them unread as libscap 0.29.3 drops the codes
@@ -116,7 +65,7 @@ public final class ScapReader {
     public var offset: UInt64 { position }
 
     /// Whether the file is gzip-compressed; known once the first block is read.
-    public var isCompressed: Bool { input.map { !$0.isPlain } ?? false }
+    public var isCompressed: Bool { !input.isPlain }
 
     /// Whether parameter lengths of event code `type` are 4 bytes wide.
     public func hasLargeLengths(type: UInt16) -> Bool {
@@ -299,19 +248,6 @@ public final class ScapReader {
 
     /// ``fill(_:)`` when the buffer holds fewer than `count` bytes.
     private func refill(_ count: Int) throws(ScapError) -> Bool {
-        if let mappedSize {
-            // Pages before the window already handed out are not read again: unmap them.
-            let done = (start - Self.mappedWindow) & ~0xFFFF
-            if done > releasedUpTo {
-                madvise(buffer + releasedUpTo, done - releasedUpTo, MADV_DONTNEED)
-                releasedUpTo = done
-            }
-            let exposed = min(mappedSize, max(end, start + max(count, Self.mappedWindow)))
-            // Mapping the window's pages in one call is cheaper than a fault per 64 KiB.
-            if exposed > end { madvise(buffer + (end & ~0xFFF), exposed - (end & ~0xFFF), Self.populateRead) }
-            end = exposed
-            return end - start >= count
-        }
         if start > 0 {
             if end > start { memmove(buffer, buffer + start, end - start) }
             end -= start
@@ -322,7 +258,7 @@ public final class ScapReader {
             if end == capacity { grow(toward: count) }
             let got: Int
             do {
-                got = try input!.read(into: buffer + end, count: capacity - end)
+                got = try input.read(into: buffer + end, count: capacity - end)
             } catch {
                 switch error {
                 case .truncated:

@@ -12,4 +12,6 @@ if [ ! -f "$sample" ]; then
     echo "swiftdig is built (.build/release/swiftdig); no sample capture at $sample" >&2
     exit 0
 fi
+# head stops reading after 40 lines and swiftdig ends on SIGPIPE: the status is head's.
+set +o pipefail
 TZ=UTC .build/release/swiftdig -r "$sample" | head -n 40

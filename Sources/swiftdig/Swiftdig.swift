@@ -19,14 +19,19 @@ struct Swiftdig: ParsableCommand {
         commandName: "swiftdig",
         abstract: "Explore and troubleshoot a Linux system from its system calls.",
         discussion: """
-            Reads a capture in the scap format (written by sysdig, Falco's libraries or swiftdig) and prints
-            its events the way sysdig does.
+            Reads a capture in the scap format (written by sysdig, Falco's libraries or swiftdig) and prints \
+            its events the way sysdig does, filters them with sysdig's filter language, and runs chisels \
+            written in Swift (-c NAME [ARGS], or -c FILE.swift; -cl lists them, -i NAME describes one).
 
             EXAMPLES:
-              swiftdig -r trace.scap              # every event, one per line
-              swiftdig -r trace.scap -A           # with I/O buffers as ASCII text
-              swiftdig -r trace.scap -t r         # times relative to the first event
-              swiftdig -r trace.scap -q -S        # a table of how often each event happened
+              swiftdig -r trace.scap                     # every event, one per line
+              swiftdig -r trace.scap "proc.name=curl"    # the events a filter matches
+              swiftdig -r trace.scap -p "*%proc.name %fd.name"  # the fields you choose
+              swiftdig -r trace.scap -j                  # one JSON object per event
+              swiftdig -r trace.scap -w out.scap -z "fd.type=ipv4"  # a smaller capture
+              swiftdig -r trace.scap -c topprocs_net     # a chisel
+              swiftdig -r trace.scap -q -S               # how often each event happened
+              swiftdig -l                                # every field (docs/filters.md)
             """,
         version: "swiftdig 0.1.0 (sysdig 0.29.3 compatible)"
     )

@@ -1,0 +1,1 @@
+../subsecoffset/Heat.swift

@@ -1,0 +1,1 @@
+../topprocs_cpu/CPUTable.swift

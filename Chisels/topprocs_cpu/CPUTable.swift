@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+import SwiftdigChisel
+
+/// What sysdig's `topprocs_cpu` and `topcontainers_cpu` share: the CPU use that `procinfo` events
+/// report for each thread every second, summed by key and printed as a share of the interval
+/// (`CPU%`, ten rows).
+final class CPUTable {
+    private let context: ChiselContext
+    private let keys: [ChiselField<String>]
+    private let cpu: ChiselField<Double>
+    private var table: ChiselTopTable
+    private var keyValues: [String] = []
+
+    /// Binds the key columns and `thread.cpu`, and keeps `procinfo` events only.
+    init(_ context: ChiselContext, keys columns: [ChiselTableRequest.Key]) throws {
+        self.context = context
+        keys = try columns.map { try context.field($0.field) }
+        cpu = try context.field("thread.cpu")
+        table = ChiselTopTable(valueTitle: "CPU%", keyTitles: columns.map(\.title), units: .timePercent, limit: 10)
+        try context.setFilter("evt.type=procinfo")
+    }
+
+    func captureStarted() { ChiselTopTable.captureStarted(in: context) }
+
+    /// Adds an event's CPU use to its key's row. Idle threads count too: they print as 0.00%.
+    func add(_ event: ChiselEvent) {
+        // The percentage of a second, in nanoseconds, over the interval's nanoseconds.
+        guard event.read(keys, into: &keyValues) else { return }
+        table.add(keyValues, (event[cpu] ?? 0) * 10_000_000)
+    }
+
+    func interval(_ time: ChiselTime) { table.interval(time, in: context) }
+
+    func captureEnded(_ time: ChiselTime) { table.captureEnded(time, in: context) }
+}
+
+/// A chisel that is a `CPUTable`: the table answers its callbacks.
+protocol CPUTableChisel: Chisel {
+    /// Made in `initialize`.
+    var table: CPUTable! { get }
+}
+
+extension CPUTableChisel {
+    func captureStarted() throws { table.captureStarted() }
+    func handle(_ event: ChiselEvent) throws { table.add(event) }
+    func interval(_ time: ChiselTime) throws { table.interval(time) }
+    func captureEnded(_ time: ChiselTime) throws { table.captureEnded(time) }
+}

@@ -91,9 +91,7 @@ import Glibc
     /// sysdig's default output for a capture, or `nil` when sysdig is not installed.
     static func sysdigOutput(_ path: String) -> [UInt8]? {
         guard access("/usr/bin/sysdig", X_OK) == 0 else { return nil }
-        let outPath = path + ".sysdig.out"
-        defer { unlink(outPath) }
-        guard system("TZ=UTC /usr/bin/sysdig -r '\(path)' > '\(outPath)' 2>/dev/null") == 0 else { return [] }
-        return SharedCaptures.read(outPath)
+        let result = ScapTestSupport.shell("TZ=UTC /usr/bin/sysdig -r '\(path)' 2>/dev/null")
+        return result.status == 0 ? result.output : []
     }
 }

@@ -64,7 +64,8 @@ import Glibc
     /// sysdig's value of each field for every event (tab-separated `-p`).
     static func sysdigValues(_ path: String, _ names: [String]) throws -> [[String]] {
         let format = "*" + names.map { "%\($0)" }.joined(separator: "\t")
-        let text = try run("TZ=UTC /usr/bin/sysdig -r '\(path)' -p '\(format)'")
+        let result = ScapTestSupport.shell("TZ=UTC /usr/bin/sysdig -r '\(path)' -p '\(format)' 2>/dev/null")
+        let text = String(decoding: result.output, as: UTF8.self)
         return text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
             .filter { $0.count == names.count }
     }
@@ -85,13 +86,5 @@ import Glibc
         fclose(f)
         _ = system("sh '\(scriptPath)'")
         return filters.indices.map { i in SharedCaptures.read("\(work)/\(i).out").map { String(decoding: $0, as: UTF8.self) } }
-    }
-
-    /// The standard output of a shell command.
-    static func run(_ command: String) throws -> String {
-        let out = "/tmp/swiftdig-genfilters-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).txt"
-        defer { unlink(out) }
-        _ = system("\(command) > '\(out)' 2>/dev/null")
-        return String(decoding: SharedCaptures.read(out) ?? [], as: UTF8.self)
     }
 }

@@ -33,7 +33,7 @@ import Glibc
             #expect(!SharedCaptures.inCI, "\(SharedCaptures.absentReason)")
             return
         }
-        let binary = try #require(Self.executable, "the swiftdig executable is not next to the test bundle")
+        let binary = try #require(RunnerTests.executable, "the swiftdig executable is not next to the test bundle")
         let parts = name.split(separator: "/")
         let capture = String(parts[0]), variant = String(parts[1])
         let args = try #require(Self.variants.first { $0.name == variant }?.args)
@@ -56,17 +56,4 @@ import Glibc
         let theirRC = SharedCaptures.read("\(reference).rc").map { String(decoding: $0, as: UTF8.self) } ?? "0\n"
         #expect(rc.trimmingPrefix(while: { $0 == " " }) == theirRC, "\(name): exit status")
     }
-
-    /// The `swiftdig` executable built with the tests (same products folder).
-    static let executable: String? = {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard n > 0 else { return nil }
-        var path = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        while let last = path.last, last != "/" { path.removeLast() }
-        for candidate in [path + "swiftdig", path + "../swiftdig", path + "../../swiftdig"] where access(candidate, X_OK) == 0 {
-            return candidate
-        }
-        return nil
-    }()
 }

@@ -10,11 +10,7 @@ import Glibc
 enum SharedCaptures {
     /// The folder, or `nil` when it is absent (tests then skip and say so).
     static let directory: String? = {
-        // #filePath is …/Tests/SwiftdigCoreTests/SharedCaptures.swift; the checkout is three levels up.
-        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        let root = parts.joined(separator: "/")
-        let dir = root + "/../shared/captures"
+        let dir = ScapTestSupport.capturesDirectory
         return access(dir, F_OK) == 0 ? dir : nil
     }()
 

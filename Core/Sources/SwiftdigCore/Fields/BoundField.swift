@@ -27,8 +27,6 @@ public final class FieldContext {
     public var text = OutputBuffer(capacity: 4096)
     /// How `evt.outputtime` prints (`-t`).
     public var timeFormat: TimeFormat = .human
-    /// Scratch space for rendering a value that is itself in ``text`` (formatters use it).
-    var rendered = OutputBuffer(capacity: 4096)
     /// Renders event parameters for `evt.arg.*`, `evt.info` and friends, with the display options.
     public var renderer: ParamRenderer
 

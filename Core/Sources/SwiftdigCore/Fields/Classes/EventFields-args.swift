@@ -12,8 +12,8 @@ extension EventFields {
             // Printed, the buffer is rendered with the display options (-A, -x, the length limit).
             guard let i = ParamIndex.data.index(in: event) else { return .none }
             context.renderer.render(event, i, parser: context.parser)
-            let rendered = context.renderer.value.bytes
-            return context.textResult { out in rendered.withUnsafeBytes { out.append($0) } }
+            let renderer = context.renderer
+            return context.textResult { out in renderer.value.withUnsafeBytes { out.append($0) } }
         },
     ]
 

@@ -94,11 +94,14 @@ extension FieldContext {
     func writeParamText(_ event: Event, _ index: Int) -> FieldResult {
         renderer.render(event, index, parser: parser)
         text.removeAll()
-        let resolved = renderer.resolved.bytes
-        if let first = resolved.first, first != 0 {
+        // Read the renderer's buffers in place: `.bytes` would copy them into a new array per event.
+        let wroteResolved = renderer.resolved.withUnsafeBytes { resolved in
+            guard let first = resolved.first, first != 0 else { return false }
             TextFormatter.appendCStringPrefix(resolved, into: &text)
-        } else {
-            TextFormatter.appendCStringPrefix(renderer.value.bytes, into: &text)
+            return true
+        }
+        if !wroteResolved {
+            renderer.value.withUnsafeBytes { TextFormatter.appendCStringPrefix($0, into: &text) }
         }
         return .text
     }

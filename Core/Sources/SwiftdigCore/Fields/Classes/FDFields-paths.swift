@@ -89,8 +89,11 @@ extension FDFields {
         if event.isEnter { return false }
         if creatorsNamedByParameter.contains(type) {
             c.renderer.render(event, 1, parser: c.parser)
-            let rendered = c.renderer.resolved.count > 0 ? c.renderer.resolved : c.renderer.value
-            for byte in rendered.bytes where !(sanitize && PathResolution.isInvalid(byte)) { c.text.append(byte) }
+            let renderer = c.renderer
+            let rendered = renderer.resolved.count > 0 ? renderer.resolved : renderer.value
+            rendered.withUnsafeBytes { raw in
+                for byte in raw where !(sanitize && PathResolution.isInvalid(byte)) { c.text.append(byte) }
+            }
             return true
         }
         switch type {

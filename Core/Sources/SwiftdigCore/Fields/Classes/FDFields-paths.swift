@@ -45,7 +45,8 @@ extension FDFields {
     /// Cuts the path from `start` to its directory as libsinsp does: up to the last `/`, unless the
     /// path ends with it; `/` when the only `/` is the first byte or there is none.
     static func applyDirname(_ out: inout OutputBuffer, from start: Int) {
-        guard let slash = out.bytes[start...].lastIndex(of: UInt8(ascii: "/")), slash != start else {
+        let lastSlash = out.withUnsafeBytes { $0[start...].lastIndex(of: UInt8(ascii: "/")) }
+        guard let slash = lastSlash, slash != start else {
             out.truncate(to: start)
             out.append(UInt8(ascii: "/"))
             return

@@ -74,7 +74,9 @@ struct FDListFields: FieldBinder {
                 offset += 10
             }
             guard context.text.count > 0 else { return .none }
-            if context.text.bytes.last == UInt8(ascii: ",") { context.text.truncate(to: context.text.count - 1) }
+            if context.text.withUnsafeBytes({ $0.last }) == UInt8(ascii: ",") {
+                context.text.truncate(to: context.text.count - 1)
+            }
             return .text
         }
     }

@@ -31,6 +31,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The driver's record and plan layouts (driver/include/swiftdig_record.h), shared by the
+        // eBPF program and the capture library.
+        .target(
+            name: "SwiftdigDriverABI",
+            path: "driver",
+            exclude: ["probes", "README.md"],
+            sources: ["abi/layout_checks.c"],
+            publicHeadersPath: "include"
+        ),
+        // Live capture: the eBPF driver's loader, the /proc snapshot, and the encoder that turns the
+        // driver's records into scap events.
+        .target(
+            name: "SwiftdigCapture",
+            dependencies: [
+                "SwiftdigDriverABI",
+                .product(name: "SwiftdigCore", package: "Core"),
+            ]
+        ),
         // The runner's side of chisels: finding, compiling, loading and running them.
         .target(
             name: "ChiselHost",
@@ -42,6 +60,10 @@ let package = Package(
         .testTarget(
             name: "SwiftdigCoreTests",
             dependencies: [.product(name: "SwiftdigCore", package: "Core")]
+        ),
+        .testTarget(
+            name: "CaptureTests",
+            dependencies: ["SwiftdigCapture", "SwiftdigDriverABI", .product(name: "SwiftdigCore", package: "Core")]
         ),
         .testTarget(
             name: "ChiselTests",

@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: Apache-2.0
+import SwiftdigDriverABI
+import XCTest
+
+final class ABITests: XCTestCase {
+    func testRecordHeaderSize() {
+        XCTAssertEqual(MemoryLayout<sd_record>.size, 88)
+        XCTAssertEqual(MemoryLayout<sd_syscall_plan>.size, 56)
+    }
+}

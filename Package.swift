@@ -26,6 +26,7 @@ let package = Package(
             name: "swiftdig",
             dependencies: [
                 "ChiselHost",
+                "SwiftdigCapture",
                 .product(name: "SwiftdigCore", package: "Core"),
                 .product(name: "SwiftdigChisel", package: "Core"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

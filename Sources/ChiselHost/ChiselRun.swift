@@ -26,7 +26,15 @@ public enum ChiselRun {
     /// Runs `requests` over the capture at `path`. Output printed before an error is flushed.
     /// - Throws: ``ChiselRunError`` naming the chisel that failed; the core's errors for the capture.
     public static func run(path: String, requests: [ChiselRequest], loader: ChiselLoader, options: Options) throws {
-        let inspector = try Inspector(path: path)
+        try run(inspector: Inspector(path: path), requests: requests, loader: loader, options: options)
+    }
+
+    /// Runs `requests` over the events of `inspector` (a file or a live capture).
+    /// - Returns: the number of events that reached the chisels (past the filter).
+    @discardableResult
+    public static func run(
+        inspector: Inspector, requests: [ChiselRequest], loader: ChiselLoader, options: Options
+    ) throws -> UInt64 {
         let source = HostEventSource(inspector: inspector, bufferFormat: options.bufferFormat)
         let output = ChiselOutput(fd: options.outputFD)
         defer { output.flush() }
@@ -63,6 +71,7 @@ public enum ChiselRun {
         let end = ChiselTime(
             timestamp: inspector.lastTimestamp, delta: Int64(bitPattern: inspector.lastTimestamp &- inspector.firstTimestamp))
         for c in chisels { try guarded(c.name, "captureEnded") { try c.chisel.captureEnded(end) } }
+        return delivered
     }
 
     /// Creates and initialises the chisel of `request`, following `exec` requests to the chisel that

@@ -43,16 +43,17 @@ enum ChiselOptions {
         return ChiselListing.details(info)
     }
 
-    /// Runs the chisels over the capture at `path` with the command line's filter and limits.
-    static func run(path: String, textOptions: TextDump.Options, printsContainerData: Bool) throws {
+    /// Runs the chisels over the events of `inspector` with the command line's filter and limits.
+    /// - Returns: the number of events that reached the chisels.
+    static func run(inspector: Inspector, textOptions: TextDump.Options, printsContainerData: Bool) throws -> UInt64 {
         var options = ChiselRun.Options()
         options.filter = textOptions.filter
         options.eventLimit = textOptions.eventLimit
         options.bufferFormat = textOptions.bufferFormat
         options.environment = ChiselEnvironment(
-            isLive: false, prefersJSON: textOptions.json, printsContainerData: printsContainerData,
+            isLive: inspector.reader == nil, prefersJSON: textOptions.json, printsContainerData: printsContainerData,
             filter: textOptions.filter?.text ?? "")
-        try ChiselRun.run(path: path, requests: requests, loader: loader, options: options)
+        return try ChiselRun.run(inspector: inspector, requests: requests, loader: loader, options: options)
     }
 
     private static func write(_ text: String, to fd: Int32) {

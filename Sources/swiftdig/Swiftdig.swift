@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 import ArgumentParser
 import ChiselHost
+import SwiftdigCapture
 import SwiftdigCore
 
 #if canImport(Glibc)
@@ -45,6 +46,44 @@ struct Swiftdig: ParsableCommand {
     @Flag(name: .customShort("z"), help: "gzip the capture written with -w.")
     var compress = false
 
+    @Option(
+        name: [.customShort("C"), .customLong("file-size")],
+        help: ArgumentHelp("With -w, start a new file every <size> million bytes (files <file>0, <file>1, ...).", valueName: "size"))
+    var fileSize: Int?
+
+    @Option(
+        name: [.customShort("G"), .customLong("seconds")],
+        help: ArgumentHelp("With -w, start a new file every <num> seconds (a % in the -w name is a strftime format).", valueName: "num"))
+    var rotateSeconds: Int?
+
+    @Option(name: .customShort("e"), help: ArgumentHelp("With -w, start a new file every <num> events.", valueName: "num"))
+    var rotateEvents: UInt64?
+
+    @Option(
+        name: [.customShort("W"), .customLong("limit")],
+        help: ArgumentHelp("With -C, -G or -e, keep at most <num> files, reusing the oldest names.", valueName: "num"))
+    var fileLimit: Int?
+
+    @Flag(name: [.customShort("F"), .customLong("fatfile")], help: "With -w and a filter, also write the hidden events that carry state (swiftdig always does).")
+    var fatfile = false
+
+    @Option(
+        name: [.customShort("M")],
+        help: ArgumentHelp("Stop after <num> seconds of events.", valueName: "num"))
+    var durationSeconds: Int?
+
+    @Flag(name: [.customShort("E"), .customLong("exclude-users")], help: "Live: do not read users and groups into the state.")
+    var excludeUsers = false
+
+    @Flag(name: [.customShort("D"), .customLong("debug")], help: "Live: capture swiftdig's own events too (hidden by default).")
+    var debug = false
+
+    @Flag(name: .customShort("B"), help: "Live: use the eBPF driver (swiftdig's only driver; accepted for sysdig's command lines).")
+    var bpf = false
+
+    @Flag(name: .customLong("page-faults"), help: "Live: capture page faults too.")
+    var pageFaults = false
+
     @Flag(name: .customShort("A"), help: "Print only the printable part of buffers, with their line ends.")
     var ascii = false
 
@@ -57,7 +96,7 @@ struct Swiftdig: ParsableCommand {
     @Flag(name: .customShort("b"), help: "Print buffers in base64.")
     var base64 = false
 
-    @Flag(name: .customShort("v"), help: "Print whole buffers instead of their first 80 bytes.")
+    @Flag(name: .customShort("v"), help: "Print whole buffers instead of their first 80 bytes, and counters at the end (on standard error).")
     var verbose = false
 
     @Option(
@@ -146,9 +185,6 @@ struct Swiftdig: ParsableCommand {
             writeAll(EventFormatter.defaultFormat + "\n")
             return
         }
-        guard let path = readFile else {
-            throw ValidationError("live capture is not available yet: read a capture with -r <file>.")
-        }
         var bufferFormat: BufferFormat = ascii ? .ascii : hex ? .hex : hexAscii ? .hexAscii : base64 ? .base64 : .normal
         if json {
             bufferFormat = ascii ? .jsonAscii : hex ? .jsonHex : hexAscii ? .jsonHexAscii : base64 ? .jsonBase64 : .json
@@ -163,11 +199,17 @@ struct Swiftdig: ParsableCommand {
         options.progress = progress
         options.displayFilter = displayFilter
         options.json = json
+        if let durationSeconds { options.duration = UInt64(max(durationSeconds, 0)) * 1_000_000_000 }
         if let writeFile {
             options.writePath = writeFile
             options.compress = compress
             options.quiet = true  // as sysdig: -w writes instead of printing
-            options.progress = true  // and shows its progress while it writes from a file
+            options.progress = readFile != nil  // and shows its progress while it writes from a file
+            options.rotation.megabytes = fileSize ?? 0
+            options.rotation.seconds = rotateSeconds ?? 0
+            options.rotation.eventLimit = rotateEvents ?? 0
+            options.rotation.fileLimit = fileLimit ?? 0
+            options.rotation.isLive = readFile == nil
         }
         switch printFormat {
         case "c", "container": options.format = EventFormatter.containerFormat
@@ -177,11 +219,21 @@ struct Swiftdig: ParsableCommand {
         do {
             // Like sysdig, the arguments after the options are one filter, joined by spaces.
             if !filter.isEmpty { options.filter = try Filter(compiling: filter.joined(separator: " ")) }
+            // Ctrl-C and SIGTERM end the run as the end of the input would: outputs complete.
+            RunInterruption.installSignalHandlers()
+            let inspector = try readFile.map { try Inspector(path: $0) } ?? Inspector(source: try startLiveCapture())
+            let clockStart = clock()
+            let captured: UInt64
             if !ChiselOptions.requests.isEmpty {
-                try ChiselOptions.run(path: path, textOptions: options, printsContainerData: printFormat == "c" || printFormat == "container")
-                return
+                captured = try ChiselOptions.run(
+                    inspector: inspector, textOptions: options,
+                    printsContainerData: printFormat == "c" || printFormat == "container")
+            } else {
+                captured = try TextDump.run(inspector: inspector, options: options)
             }
-            try TextDump.run(path: path, options: options)
+            if verbose { printCounters(inspector.statistics, captured: captured, since: clockStart) }
+        } catch let error as CaptureError {
+            fail("swiftdig: \(error.description)")
         } catch let error as ScapError {
             fail("swiftdig: \(error.description)")
         } catch let error as FilterError {
@@ -191,6 +243,33 @@ struct Swiftdig: ParsableCommand {
         } catch let error as ChiselRunError {
             fail("swiftdig: \(error.description)")
         }
+    }
+
+    /// Starts capturing the live system with the command line's settings.
+    func startLiveCapture() throws -> LiveCapture {
+        var live = LiveCapture.Options()
+        if let snaplen { live.snaplen = UInt32(clamping: max(snaplen, 0)) }
+        live.includesOwnEvents = debug
+        live.pageFaults = pageFaults
+        live.includesUsers = !excludeUsers
+        return try LiveCapture(options: live)
+    }
+
+    /// sysdig's `-v` lines at the end of a run, on standard error: the driver's counters, then the
+    /// processor time the run took and the events it kept.
+    func printCounters(_ counters: CaptureStatistics, captured: UInt64, since start: clock_t) {
+        let seconds = Double(clock() - start) / Double(CLOCKS_PER_SEC)
+        var text = [CChar](repeating: 0, count: 256)
+        _ = withVaList([counters.events, counters.drops, counters.suppressed]) {
+            vsnprintf(&text, text.count, "Driver Events:%llu\nDriver Drops:%llu\nSuppressed by Comm:%llu\n", $0)
+        }
+        var out = OutputBuffer()
+        out.append(String(cString: text))
+        _ = withVaList([seconds, captured, Double(captured) / seconds]) {
+            vsnprintf(&text, text.count, "Elapsed time: %.3lf, Captured Events: %llu, %.2lf eps\n", $0)
+        }
+        out.append(String(cString: text))
+        out.flush(to: 2)
     }
 
     /// Prints one error line on standard error and exits with status 1.

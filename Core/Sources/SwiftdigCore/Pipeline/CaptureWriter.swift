@@ -11,8 +11,15 @@
 ///   readers parse them and print nothing, as with sysdig's fat files (`-F`).
 /// - A dropped enter event whose exit is kept is written, state-only, just before that exit: the
 ///   exit's rendering reads the enter event (its fd, its arguments).
+///
+/// With a ``CaptureRotation`` the events are spread over several files, each readable on its own:
+/// a file started mid-run opens with the state as it is at that point (`stateDump`).
 public final class CaptureWriter {
-    private let writer: ScapWriter
+    private var writer: ScapWriter
+    private let compression: ScapWriter.Compression
+    private var schedule: RotationSchedule?
+    /// Writes the current state blocks into a file started mid-run.
+    private let stateDump: ((ScapWriter) throws -> Void)?
     private var wroteHeader = false
     /// The last dropped enter event of each thread, kept until its exit shows whether it is needed.
     private var pendingEnters: [UInt64: PendingEnter] = [:]
@@ -27,9 +34,27 @@ public final class CaptureWriter {
     static let stateOnlyFlag: UInt32 = 1
 
     /// Creates `path` (mode 0600), gzip-compressed when `gzip`.
-    public init(path: String, gzip: Bool) throws(ScapError) {
-        writer = try ScapWriter(path: path, compression: gzip ? .gzip() : .none)
+    /// - Parameters:
+    ///   - rotation: how to split the capture (`-C`, `-G`, `-e`, `-W`); the first file's name
+    ///     follows sysdig's rules (`path0`, ...) when it is active.
+    ///   - stateDump: writes the state blocks a file started mid-run needs (after its section header).
+    public init(
+        path: String, gzip: Bool, rotation: CaptureRotation = CaptureRotation(),
+        stateDump: ((ScapWriter) throws -> Void)? = nil
+    ) throws(ScapError) {
+        compression = gzip ? .gzip() : .none
+        self.stateDump = stateDump
+        var firstPath = path
+        if rotation.isActive {
+            let schedule = RotationSchedule(base: path, rotation: rotation)
+            firstPath = schedule.currentName
+            self.schedule = schedule
+        }
+        writer = try ScapWriter(path: firstPath, compression: compression)
     }
+
+    /// The file being written now.
+    public var currentPath: String { writer.path }
 
     /// Copies a state block of the input.
     public func copy(_ block: ScapBlock) throws(ScapError) {
@@ -49,6 +74,7 @@ public final class CaptureWriter {
     ///     when it is not shown.
     public func write(_ event: ScapEvent, kept: Bool, stateNeeded: Bool) throws(ScapError) {
         try writeHeaderOnce()
+        if schedule != nil && (kept || stateNeeded) { try rotateIfDue(event) }
         let tid = event.header.tid
         let isEnter = event.header.type & 1 == 0
         if kept {
@@ -84,6 +110,26 @@ public final class CaptureWriter {
     public func close() throws(ScapError) {
         try writeHeaderOnce()
         try writer.close()
+    }
+
+    /// Starts the next file when the schedule says the event belongs there.
+    private func rotateIfDue(_ event: ScapEvent) throws(ScapError) {
+        guard var schedule else { return }
+        let due = schedule.startsNewFile(timestamp: event.header.ts, bytesWritten: writer.offset)
+        self.schedule = schedule
+        guard due else { return }
+        try writer.close()
+        writer = try ScapWriter(path: schedule.currentName, compression: compression)
+        try writer.writeSectionHeader()
+        do {
+            try stateDump?(writer)
+        } catch let error as ScapError {
+            throw error
+        } catch {
+            throw ScapError(file: writer.path, offset: writer.offset, kind: .io, message: "\(error)")
+        }
+        // Enter events kept for their exits belong to the previous file's state.
+        pendingEnters.removeAll(keepingCapacity: true)
     }
 
     private func writeHeaderOnce() throws(ScapError) {

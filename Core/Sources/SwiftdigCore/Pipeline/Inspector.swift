@@ -23,8 +23,10 @@ public final class Inspector {
     public private(set) var lastTimestamp: UInt64 = 0
     /// The machine the capture was taken on, once its block was read.
     public private(set) var machine: MachineInfo?
-    /// The capture being read.
-    public let reader: ScapReader
+    /// The capture file being read, or `nil` when the events come from another ``source``.
+    public let reader: ScapReader?
+    /// The source of the events when they do not come from a file (a live capture).
+    public let source: EventSource?
     /// Whether events of codes sysdig 0.29.3 does not know (``EventSchema/legacyCount`` and up)
     /// are dropped as it drops them: unnumbered, uncounted, without effect on the state.
     public var skipsNewerEvents = true
@@ -42,8 +44,22 @@ public final class Inspector {
     /// Opens the capture at `path`.
     public init(path: String) throws(ScapError) {
         reader = try ScapReader(path: path, largePayloadTypes: EventSchema.largePayloadTypes)
+        source = nil
         parser = EventParser(state: state)
     }
+
+    /// Reads the blocks of `source` (a live capture) instead of a file.
+    public init(source: EventSource) {
+        reader = nil
+        self.source = source
+        parser = EventParser(state: state)
+    }
+
+    /// What the run reads from, for messages: the file's path or the source's name.
+    public var inputName: String { reader?.path ?? source?.name ?? "" }
+
+    /// The counters of the driver that produced the events (zero for a file).
+    public var statistics: CaptureStatistics { source?.statistics ?? CaptureStatistics() }
 
     /// Reads events to the end of the capture, or until `body` returns false.
     ///
@@ -51,6 +67,7 @@ public final class Inspector {
     /// during the call. A damaged capture ends the run with a ``ScapError`` after the events before
     /// the damage were delivered.
     public func run(_ body: (Event) throws -> Bool) throws {
+        guard let reader else { return try runSource(body) }
         // libscap skips them before looking at their parameters.
         reader.uncheckedEventTypes = skipsNewerEvents ? UInt16(EventSchema.legacyCount)... : nil
         while true {
@@ -61,6 +78,8 @@ public final class Inspector {
                 if try !deliver(raw, body) { return }
                 continue
             }
+            // Between buffer refills (every few MiB): a stop asked for by a signal ends the run here.
+            if RunInterruption.isRequested { return }
             guard let block = try reader.nextBlock() else {
                 progress?.end()
                 return
@@ -76,28 +95,51 @@ public final class Inspector {
             if let metadataObserver {
                 if case .event = block {} else { try metadataObserver(block) }
             }
-            switch block {
-            case .event(let raw):
+            if case .event(let raw) = block {
                 if try !deliver(raw, body) { return }
-            case .interfaceList(let list):
-                state.interfaces.ipv4 = list.ipv4.map { ($0.address, $0.netmask) }
-                state.interfaces.ipv6 = list.ipv6.map { $0.address.bytes }
-            case .machineInfo(let info):
-                machine = info
-            case .processList(let list):
-                for record in list.threads { state.addThread(Self.thread(from: record), fromProcessList: true) }
-            case .fdList(let list):
-                guard let t = state.thread(list.tid) else { continue }
-                for record in list.fds { state.addFD(record.fd, Self.fd(from: record, interfaces: state.interfaces), to: t) }
-            case .userList(let list):
-                for u in list.users {
-                    state.users[u.uid] = UserInfo(
-                        uid: u.uid, gid: u.gid, name: u.name.string, homedir: u.homedir.string, shell: u.shell.string)
-                }
-                for g in list.groups { state.groups[g.gid] = GroupInfo(gid: g.gid, name: g.name.string) }
-            default:
-                break
+            } else {
+                absorb(block)
             }
+        }
+    }
+
+    /// ``run(_:)`` over a ``source``: the blocks as it hands them out, until it ends or a stop is
+    /// asked for.
+    private func runSource(_ body: (Event) throws -> Bool) throws {
+        guard let source else { return }
+        while !RunInterruption.isRequested, let block = try source.nextBlock() {
+            if let metadataObserver {
+                if case .event = block {} else { try metadataObserver(block) }
+            }
+            if case .event(let raw) = block {
+                if try !deliver(raw, body) { return }
+            } else {
+                absorb(block)
+            }
+        }
+    }
+
+    /// Takes a state block (interfaces, machine, processes, fds, users) into the state.
+    private func absorb(_ block: ScapBlock) {
+        switch block {
+        case .interfaceList(let list):
+            state.interfaces.ipv4 = list.ipv4.map { ($0.address, $0.netmask) }
+            state.interfaces.ipv6 = list.ipv6.map { $0.address.bytes }
+        case .machineInfo(let info):
+            machine = info
+        case .processList(let list):
+            for record in list.threads { state.addThread(Self.thread(from: record), fromProcessList: true) }
+        case .fdList(let list):
+            guard let t = state.thread(list.tid) else { return }
+            for record in list.fds { state.addFD(record.fd, Self.fd(from: record, interfaces: state.interfaces), to: t) }
+        case .userList(let list):
+            for u in list.users {
+                state.users[u.uid] = UserInfo(
+                    uid: u.uid, gid: u.gid, name: u.name.string, homedir: u.homedir.string, shell: u.shell.string)
+            }
+            for g in list.groups { state.groups[g.gid] = GroupInfo(gid: g.gid, name: g.name.string) }
+        default:
+            break
         }
     }
 
@@ -128,7 +170,7 @@ public final class Inspector {
     /// Starts following how far sysdig 0.29.3 would be in the file, for ``readProgress`` (a second
     /// pass over the file: only for `-P`). Call it before ``run(_:)``.
     public func trackReadProgress() {
-        if progress == nil { progress = ReadProgress(path: reader.path) }
+        if progress == nil, let reader { progress = ReadProgress(path: reader.path) }
     }
 
     /// How far in the file sysdig 0.29.3 would be after the current event, in percent, when

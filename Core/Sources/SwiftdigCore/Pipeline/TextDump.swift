@@ -34,13 +34,25 @@ public enum TextDump {
         public var writePath: String?
         /// gzip the capture written (`-z`).
         public var compress = false
+        /// How the capture written is split into several files (`-C`, `-G`, `-e`, `-W`).
+        public var rotation = CaptureRotation()
+        /// Stop once the events span this many nanoseconds (`-M`, measured on event times as sysdig does).
+        public var duration: UInt64?
         public init() {}
     }
 
     /// Reads `path` and prints its events. Events read before a damaged part of the file are
     /// printed before the error is thrown.
-    public static func run(path: String, options: Options) throws {
-        let inspector = try Inspector(path: path)
+    @discardableResult
+    public static func run(path: String, options: Options) throws -> UInt64 {
+        try run(inspector: Inspector(path: path), options: options)
+    }
+
+    /// Prints the events of `inspector` (a file or a live capture), or writes them with
+    /// ``Options/writePath``.
+    /// - Returns: the number of events the filter kept (sysdig's "Captured Events").
+    @discardableResult
+    public static func run(inspector: Inspector, options: Options) throws -> UInt64 {
         var formatter = TextFormatter(
             timeFormat: options.timeFormat, bufferFormat: options.bufferFormat,
             maxBufferLength: options.maxBufferLength)
@@ -63,8 +75,9 @@ public enum TextDump {
             inspector.parser.setFilter(filter, context: context)
         }
         var delivered: UInt64 = 0
+        var durationStart: UInt64 = 0
         let capture = try options.writePath.map { (path) throws(ScapError) in
-            try CaptureWriter(path: path, gzip: options.compress)
+            try CaptureWriter(path: path, gzip: options.compress, rotation: options.rotation)
         }
         if let capture { inspector.metadataObserver = { try capture.copy($0) } }
         inspector.deliversHiddenEvents = capture != nil || options.progress
@@ -83,6 +96,14 @@ public enum TextDump {
                         try capture.write(raw, kept: shown, stateNeeded: stateNeeded)
                     }
                     if !shown { return true }
+                    // -M: counted from the first event shown; sysdig stops at the first one past it.
+                    if let duration = options.duration {
+                        if durationStart == 0 {
+                            durationStart = event.timestamp
+                        } else if event.timestamp &- durationStart >= duration {
+                            return false
+                        }
+                    }
                     delivered += 1
                     if options.summary { counts.count(event) }
                     // Internal events (procinfo and the like) are numbered but never printed.
@@ -117,6 +138,7 @@ public enum TextDump {
         // The capture is closed even after a read error: what was written stays readable.
         do { try capture?.close() } catch { failure = failure ?? error }
         if let failure { throw failure }
+        return delivered
     }
 }
 

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// Where an ``Inspector`` gets its blocks when they do not come from a capture file: a live
+/// capture (the capture library builds one over the eBPF driver), or anything else that produces
+/// scap blocks in order.
+///
+/// A source hands out the state blocks first (machine, interfaces, users, processes, fds), then
+/// events. The core knows nothing of how they are made.
+public protocol EventSource: AnyObject {
+    /// What errors and summaries call the source (a path, or a description such as `live capture`).
+    var name: String { get }
+
+    /// The next block, or `nil` when the source has ended (a live capture ends when it is stopped).
+    /// An event's bytes stay valid until the next call.
+    func nextBlock() throws -> ScapBlock?
+
+    /// What the producer of the events counted: for a live capture, the driver's counters.
+    var statistics: CaptureStatistics { get }
+}
+
+/// What the producer of a run's events counted, as sysdig's `-v` reports it at the end.
+public struct CaptureStatistics: Sendable, Equatable {
+    /// Events the driver produced.
+    public var events: UInt64
+    /// Events the driver lost (its buffer was full).
+    public var drops: UInt64
+    /// Events suppressed on purpose (sysdig's suppressed comms); swiftdig suppresses none.
+    public var suppressed: UInt64
+
+    /// Counters with the given values (all zero by default: a capture file has no driver).
+    public init(events: UInt64 = 0, drops: UInt64 = 0, suppressed: UInt64 = 0) {
+        self.events = events
+        self.drops = drops
+        self.suppressed = suppressed
+    }
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+import SwiftdigCore
+
+/// The live system as an ``EventSource``: the state snapshot from /proc first, then the driver's
+/// records, encoded into the same scap events a capture file holds. An ``Inspector`` over it runs
+/// the filter, the formatting, `-w` and chisels exactly as for a file.
+///
+/// ```swift
+/// let live = try LiveCapture(options: .init())
+/// let inspector = Inspector(source: live)
+/// try inspector.run { event in print(event.info.name); return true }
+/// ```
+///
+/// The driver starts before /proc is read, so nothing happening during the scan is lost (an event
+/// of a process the scan also saw is harmless: the state takes both).
+public final class LiveCapture: EventSource {
+    /// What to capture.
+    public struct Options: Sendable {
+        /// Bytes of each I/O buffer to keep (`-s`).
+        public var snaplen: UInt32 = 80
+        /// Capture swiftdig's own events too (`-D`); by default they are hidden.
+        public var includesOwnEvents = false
+        /// Capture page faults (`--page-faults`).
+        public var pageFaults = false
+        /// Read users and groups into the state (`-E` turns it off).
+        public var includesUsers = true
+        /// The driver's ring buffer, in bytes.
+        public var bufferBytes = 64 << 20
+        /// The driver object to load instead of the one found next to the executable.
+        public var objectPath: String?
+        /// Everything at its default.
+        public init() {}
+    }
+
+    /// "live capture", for messages.
+    public let name = "live capture"
+
+    private let probe: DriverProbe
+    private let encoder: RecordEncoder
+    private var stateBlocks: [ScapBlock]
+    private var nextStateBlock = 0
+    private let batch = EventBatch()
+    private var stopped = false
+
+    /// Loads and starts the driver, then reads the state of the machine.
+    /// - Throws: ``CaptureError`` when live capture is not possible here (not root, no BTF, no
+    ///   driver object), naming what is missing.
+    public init(options: Options) throws {
+        var settings = DriverSettings()
+        settings.snaplen = options.snaplen
+        settings.pageFaults = options.pageFaults
+        settings.ignoredProcess = options.includesOwnEvents ? nil : getpid()
+        probe = try DriverProbe(
+            objectPath: options.objectPath, settings: settings, plans: CapturePlans.all(),
+            bufferBytes: options.bufferBytes)
+        encoder = RecordEncoder(bootTime: RecordEncoder.bootTime())
+        try probe.start()
+        let snapshot = try SystemSnapshot.take(includeUsers: options.includesUsers)
+        stateBlocks = [.machineInfo(snapshot.machine), .interfaceList(snapshot.interfaces)]
+        if let users = snapshot.users { stateBlocks.append(.userList(users)) }
+        stateBlocks.append(.processList(snapshot.processes))
+        stateBlocks += snapshot.fds.map { .fdList($0) }
+    }
+
+    deinit { probe.stop() }
+
+    /// The state blocks, then the events as the driver delivers them; `nil` once a stop was asked
+    /// for (``RunInterruption``) or ``stop()`` was called.
+    public func nextBlock() throws -> ScapBlock? {
+        if nextStateBlock < stateBlocks.count {
+            defer { nextStateBlock += 1 }
+            return stateBlocks[nextStateBlock]
+        }
+        if nextStateBlock == stateBlocks.count {
+            stateBlocks = []  // handed out: the snapshot's memory can go
+            nextStateBlock = Int.max
+        }
+        while batch.isEmpty {
+            if stopped || RunInterruption.isRequested { return nil }
+            batch.reset()
+            _ = try probe.poll(timeoutMs: 50) { record in
+                do {
+                    try encoder.encode(record) { event in batch.append(event.bytes, cpu: event.cpu) }
+                } catch {
+                    batch.encodingErrors += 1
+                }
+            }
+        }
+        return .event(try batch.next())
+    }
+
+    /// Ends the capture: the next ``nextBlock()`` returns `nil` (once the events already taken
+    /// from the driver are handed out).
+    public func stop() { stopped = true }
+
+    /// The driver's counters.
+    public var statistics: CaptureStatistics {
+        let counters = probe.counters()
+        return CaptureStatistics(events: counters.events, drops: counters.drops)
+    }
+}

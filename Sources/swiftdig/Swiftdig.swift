@@ -199,6 +199,7 @@ struct Swiftdig: ParsableCommand {
         options.progress = progress
         options.displayFilter = displayFilter
         options.json = json
+        if let durationSeconds, durationSeconds <= 0 { fail("invalid duration\(durationSeconds)") }
         if let durationSeconds { options.duration = UInt64(max(durationSeconds, 0)) * 1_000_000_000 }
         if let writeFile {
             options.writePath = writeFile

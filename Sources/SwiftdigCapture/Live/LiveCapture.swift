@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import Glibc
 import SwiftdigCore
 
 /// The live system as an ``EventSource``: the state snapshot from /proc first, then the driver's

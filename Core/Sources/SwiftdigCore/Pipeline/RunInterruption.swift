@@ -24,12 +24,18 @@ public enum RunInterruption {
     /// the same kind, after the first was seen, kills it as usual (a run stuck elsewhere can still
     /// be ended).
     public static func installSignalHandlers() {
+        // A parent may have blocked them (the mask is inherited): a blocked signal would never
+        // reach the handler.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
         for signal in [SIGINT, SIGTERM] {
+            sigaddset(&unblock, signal)
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { _ in RunInterruption.request() }
-            action.sa_flags = Int32(SA_RESETHAND)
+            action.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND))
             sigemptyset(&action.sa_mask)
             sigaction(signal, &action, nil)
         }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 }

@@ -11,6 +11,8 @@ public enum ChiselRun {
         public var filter: Filter?
         /// Stop after this many events.
         public var eventLimit: UInt64?
+        /// Stop once the events span this many nanoseconds (`-M`).
+        public var duration: UInt64?
         /// What chisels are told about the command line.
         public var environment = ChiselEnvironment()
         /// Where chisels print.
@@ -47,6 +49,7 @@ public enum ChiselRun {
         for c in chisels { c.event = event }
         for c in chisels { try guarded(c.name, "captureStarted") { try c.chisel.captureStarted() } }
         var delivered: UInt64 = 0
+        var durationStart: UInt64 = 0
         var stopRequested = false
         try inspector.run { current in
             if let filterFailure = inspector.parser.filterFailure { throw filterFailure }
@@ -58,6 +61,13 @@ public enum ChiselRun {
                 return true
             }
             if let limit = options.eventLimit, delivered >= limit { return false }
+            if let duration = options.duration {
+                if durationStart == 0 {
+                    durationStart = current.timestamp
+                } else if current.timestamp &- durationStart >= duration {
+                    return false
+                }
+            }
             delivered += 1
             source.current = current
             source.context.firstTimestamp = inspector.firstTimestamp

@@ -49,6 +49,7 @@ enum ChiselOptions {
         var options = ChiselRun.Options()
         options.filter = textOptions.filter
         options.eventLimit = textOptions.eventLimit
+        options.duration = textOptions.duration
         options.bufferFormat = textOptions.bufferFormat
         options.environment = ChiselEnvironment(
             isLive: inspector.reader == nil, prefersJSON: textOptions.json, printsContainerData: printsContainerData,

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: Apache-2.0
+import Foundation
+import XCTest
+
+/// `swiftdig` capturing the live system, end to end: a known workload runs under `swiftdig -w`,
+/// then the capture is read back (by swiftdig, and by sysdig 0.29.3, which must print the same).
+///
+/// The workload is a copy of python3 named `sdworkload`, so its events are easy to find:
+/// it writes and reads a file, talks TCP over loopback, forks and execs `/bin/echo`, has a child
+/// exit with status 3, and fails an open with ENOENT.
+final class LiveRunnerTests: XCTestCase {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The swiftdig executable next to the test bundle.
+    static var executable: String {
+        let bundle = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        var dir = URL(fileURLWithPath: bundle).deletingLastPathComponent()
+        if dir.path.hasSuffix(".xctest/Contents/MacOS") { dir = dir.deletingLastPathComponent() }
+        return dir.appendingPathComponent("swiftdig").path
+    }
+
+    /// The workload's script: prints the pid and the ephemeral port it used, one per line.
+    static let script = #"""
+    import os, socket, sys, time
+    d = sys.argv[1]
+    p = os.path.join(d, "known.txt")
+    fd = os.open(p, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.write(fd, b"hello swiftdig\n")
+    os.close(fd)
+    fd = os.open(p, os.O_RDONLY)
+    os.read(fd, 100)
+    os.close(fd)
+    try:
+        os.open("/nonexistent/swiftdig-test", os.O_RDONLY)
+    except OSError:
+        pass
+    srv = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(1)
+    port = srv.getsockname()[1]
+    cli = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    cli.connect(("127.0.0.1", port))
+    conn, _ = srv.accept()
+    cli.send(b"ping-payload")
+    conn.recv(100)
+    conn.close(); cli.close(); srv.close()
+    pid = os.fork()
+    if pid == 0:
+        os.execv("/bin/echo", ["/bin/echo", "arg-one", "arg-two"])
+    os.waitpid(pid, 0)
+    pid = os.fork()
+    if pid == 0:
+        os._exit(3)
+    os.waitpid(pid, 0)
+    print(os.getpid()); print(port)
+    """#
+
+    var work = ""
+
+    override func setUpWithError() throws {
+        try requireLiveCapture()
+        work = NSTemporaryDirectory() + "swiftdig-live-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        if !work.isEmpty { try? FileManager.default.removeItem(atPath: work) }
+    }
+
+    /// Runs a shell command; returns its standard output and status.
+    @discardableResult
+    func shell(_ command: String) -> (output: String, status: Int32) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.environment = ["TZ": "UTC", "PATH": "/usr/bin:/bin:/usr/sbin:/sbin"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try? process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+    }
+
+    /// Captures the workload into `path` (`-z` when `gzip`); returns the workload's pid and port.
+    func captureWorkload(into path: String, gzip: Bool) throws -> (pid: String, port: String) {
+        let exe = Self.executable
+        let python = shell("command -v python3").output.trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertFalse(python.isEmpty, "python3 is needed for the workload")
+        shell("cp '\(python)' '\(work)/sdworkload'")
+        try Self.script.write(toFile: "\(work)/workload.py", atomically: true, encoding: .utf8)
+        let filter = "proc.name=sdworkload or proc.pname=sdworkload"
+        let run = shell("""
+            '\(exe)' -w '\(path)' \(gzip ? "-z" : "") -s 256 '\(filter)' 2>'\(work)/capture.err' & pid=$!
+            while [ ! -e '\(path)' ]; do sleep 0.05; done; sleep 1
+            '\(work)/sdworkload' '\(work)/workload.py' '\(work)' > '\(work)/workload.out'
+            sleep 0.5; kill -INT $pid; wait $pid; echo status=$?
+            """)
+        XCTAssertTrue(run.output.contains("status=0"), "capture: \(run.output) \(shell("cat '\(work)/capture.err'").output)")
+        let lines = shell("cat '\(work)/workload.out'").output.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 2, "workload output: \(lines)")
+        XCTAssertEqual(
+            shell("stat -c %a '\(path)'").output.trimmingCharacters(in: .whitespacesAndNewlines), "600",
+            "a capture holds secrets: mode 0600")
+        return (lines.first ?? "", lines.last ?? "")
+    }
+
+    /// Reads `path` with swiftdig: `-p format` lines of the events `filter` keeps.
+    func lines(_ path: String, _ format: String, _ filter: String) -> [String] {
+        shell("'\(Self.executable)' -r '\(path)' -p '\(format)' '\(filter)'").output
+            .split(separator: "\n").map(String.init)
+    }
+
+    func testWorkloadEventsAndParameters() throws {
+        let path = work + "/live.scap"
+        let (pid, port) = try captureWorkload(into: path, gzip: false)
+        let known = "\(work)/known.txt"
+        let own = "proc.pid=\(pid)"
+
+        // open/openat of a known file: flags and the fd's name.
+        let opens = lines(path, "%evt.type %evt.rawres %fd.name %evt.arg.flags", "\(own) and evt.type in (open,openat) and evt.dir=< and fd.name=\(known)")
+        XCTAssertEqual(opens.count, 2, "\(opens)")
+        XCTAssertTrue(opens.first?.contains("O_WRONLY") == true && opens.first?.contains("O_CREAT") == true, "\(opens)")
+        XCTAssertTrue(opens.last?.contains("O_RDONLY") == true, "\(opens)")
+
+        // write and read with their buffers.
+        let io = lines(path, "%evt.type %evt.buffer", "\(own) and evt.type in (write,read) and evt.dir=< and fd.name=\(known)")
+        XCTAssertTrue(io.contains { $0.hasPrefix("write hello swiftdig") }, "\(io)")
+        XCTAssertTrue(io.contains { $0.hasPrefix("read hello swiftdig") }, "\(io)")
+
+        // The failed open: its errno.
+        let failed = lines(path, "%evt.res %evt.arg.name", "\(own) and evt.type in (open,openat) and evt.dir=< and evt.failed=true and evt.arg.name contains swiftdig-test")
+        XCTAssertEqual(failed, ["ENOENT /nonexistent/swiftdig-test"])
+
+        // TCP over loopback: both ends' tuples, and the payload.
+        let tcp = lines(path, "%evt.type %fd.name %evt.buffer", "\(own) and evt.type in (connect,accept,accept4,sendto,recvfrom) and evt.dir=<")
+        XCTAssertTrue(tcp.contains { $0.hasPrefix("connect 127.0.0.1:") && $0.contains("->127.0.0.1:\(port)") }, "\(tcp)")
+        XCTAssertTrue(tcp.contains { ($0.hasPrefix("accept ") || $0.hasPrefix("accept4 ")) && $0.contains("->127.0.0.1:\(port)") }, "\(tcp)")
+        XCTAssertTrue(tcp.contains { $0.contains("ping-payload") }, "\(tcp)")
+
+        // fork and execve: the child's args and parent.
+        let exec = lines(path, "%proc.name %proc.args %proc.ppid %proc.pname", "evt.type=execve and evt.dir=< and proc.name=echo")
+        XCTAssertEqual(exec, ["echo arg-one arg-two \(pid) sdworkload"])
+
+        // The child that exits with status 3.
+        let exits = lines(path, "%evt.type %evt.arg.status", "proc.ppid=\(pid) and evt.type=procexit and proc.name=sdworkload")
+        XCTAssertTrue(exits.contains { $0.hasPrefix("procexit 768") || $0.hasPrefix("procexit 3") }, "\(exits)")
+    }
+
+    /// sysdig 0.29.3 prints what swiftdig prints for the same live capture, plain and gzip.
+    func testSysdigReadsWhatWeWrite() throws {
+        guard access("/usr/bin/sysdig", X_OK) == 0 else {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail("sysdig is not installed") }
+            throw XCTSkip("sysdig is not installed")
+        }
+        for gzip in [false, true] {
+            let path = work + (gzip ? "/live.scap.gz" : "/live.scap")
+            _ = try captureWorkload(into: path, gzip: gzip)
+            let ours = shell("'\(Self.executable)' -r '\(path)'")
+            let theirs = shell("/usr/bin/sysdig -r '\(path)'")
+            XCTAssertEqual(ours.status, 0)
+            XCTAssertEqual(theirs.status, 0)
+            XCTAssertGreaterThan(ours.output.count, 1000)
+            if ours.output != theirs.output {
+                let a = ours.output.split(separator: "\n"), b = theirs.output.split(separator: "\n")
+                let i = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+                XCTFail("gzip \(gzip): first difference at line \(i + 1):\n ours: \(i < a.count ? a[i] : "<end>")\n sysdig: \(i < b.count ? b[i] : "<end>")")
+            }
+        }
+    }
+}

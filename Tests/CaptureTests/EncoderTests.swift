@@ -20,17 +20,6 @@ final class EncoderTests: XCTestCase {
     }
 }
 
-/// Prints what both readers show for a batch of records (a development aid, not an assertion).
-final class EncoderDumpTests: XCTestCase {
-    func testDump() throws {
-        guard let spec = ProcessInfo.processInfo.environment["ENCODER_DUMP"], spec == "1" else { return }
-        let events = try EncoderHarness.encode(DumpRecords.all.map { $0.build() })
-        let path = try EncoderHarness.writeCapture(events)
-        for line in EncoderHarness.sysdigLines(path) { print("SYSDIG| \(line)") }
-        for line in try EncoderHarness.swiftdigLines(path) { print("SWIFTD| \(line)") }
-    }
-}
-
 /// Every native call of the routing table encodes, enter and exit, to the event 0.29.3 routes it
 /// to, with the parameter count 0.29.3's table gives that event, and sysdig reads them all.
 final class EncoderRoutingTests: XCTestCase {
@@ -51,7 +40,9 @@ final class EncoderRoutingTests: XCTestCase {
                 record.chunk(kind, step: i, Payload.socketIPv4(local: [127, 0, 0, 1], localPort: 1, remote: [127, 0, 0, 1], remotePort: 2))
             case SD_CAP_PROCESS:
                 record.chunk(kind, step: i, Payload.process(tid: 100, pid: 100, ptid: 1, comm: "t", exe: "t", args: ["x"], env: ["A=1"]))
-            default: record.chunk(kind, step: i, [])
+            case SD_CAP_USER_BUFFER: record.chunk(kind, step: i, Array("data".utf8))
+            case SD_CAP_IOVEC: record.chunk(kind, step: i, Payload.ints(UInt64(4)) + Array("data".utf8))
+            default: record.chunk(kind, step: i, [UInt8](repeating: 0, count: 32))
             }
         }
         return record.build()

@@ -9,7 +9,7 @@ enum RecipeOp: UInt8, CaseIterable {
     case ret, arg, intArg, zero, minusOne, convert, openMode, creatMode, mountFlags, recordTid
     case genericCode, nativeNumber, exitStatus, exitCode, exitSignal, exitCore, faultFlags
     // Strings and buffers from user memory.
-    case userString, execFilename, readBuffer, writeBuffer
+    case userString, copiedString, execFilename, readBuffer, writeBuffer
     // Files and sockets.
     case fileDev, sockaddr, tupleOut, tupleIn, acceptTuple
     case iovReadSize, iovReadData, iovWriteSize, iovWriteData
@@ -45,6 +45,7 @@ enum RecipeOp: UInt8, CaseIterable {
         case .exitCore: return "exit.core"
         case .faultFlags: return "pf"
         case .userString: return "str"
+        case .copiedString: return "path"
         case .execFilename: return "strna"
         case .readBuffer: return "rbuf"
         case .writeBuffer: return "wbuf"
@@ -123,7 +124,7 @@ enum RecipeOp: UInt8, CaseIterable {
         }
         let lenRet = UInt8(SD_LEN_RET)
         switch self {
-        case .userString, .execFilename: return [step(SD_CAP_USER_STRING, x)]
+        case .userString, .copiedString, .execFilename: return [step(SD_CAP_USER_STRING, x)]
         case .readBuffer: return [step(SD_CAP_USER_BUFFER, x, lenRet)]
         case .writeBuffer: return [step(SD_CAP_USER_BUFFER, x, y)]
         case .fileDev: return [step(SD_CAP_FILE, x)]

@@ -10,8 +10,10 @@
 //   `0`, `-1`, `tid` (the record's thread), a conversion `NAME:aN` (see FlagConversions.swift),
 //   `omode:aFLAGS:aMODE` (open's mode, only with O_CREAT/O_TMPFILE), `cmode:aMODE` (creat's),
 //   `mountflags:aN` (magic number stripped);
-// - user memory: `str:aN` (a string, `(NULL)` for a null pointer), `strna:aN` (execve's filename,
-//   `<NA>` when unreadable), `rbuf:aN` (a buffer of the return value's length), `wbuf:aN:aLEN`;
+// - user memory: `str:aN` (a string, `(NULL)` for a null pointer; the event is dropped when it is
+//   unreadable, as the driver drops it), `path:aN` (the same, `(NULL)` when unreadable: the enter
+//   fillers that copy the path first), `strna:aN` (execve's filename, `<NA>` when unreadable),
+//   `rbuf:aN` (a buffer of the return value's length), `wbuf:aN:aLEN`;
 // - files and sockets: `dev:ret` (the device of the returned fd), `sockaddr:aADDR:aLEN`,
 //   `tupleout:aFD:aADDR:aLEN` and `tuplein:aFD:aADDR:aLENPTR` (a socket tuple from the kernel's
 //   socket and the caller's address), `accepttuple` (the returned socket's tuple), iovec sizes and
@@ -30,7 +32,7 @@
 let recipeTableText = """
 0 sc nr
 1 sc
-2 str:a0 oflags:a1 omode:a1:a2
+2 path:a0 oflags:a1 omode:a1:a2
 3 ret str:a0 oflags:a1 omode:a1:a2 dev:ret
 4 a0
 5 ret
@@ -71,7 +73,7 @@ let recipeTableText = """
 53 ret msgrsize:a1 msgrdata:a1 msgrtuple:a0:a1
 54 -
 55 -
-58 str:a0 cmode:a1
+58 path:a0 cmode:a1
 59 ret str:a0 cmode:a1 dev:ret
 60 -
 61 ret pipefd0:a0 pipefd1:a0 pipeino:a0
@@ -245,7 +247,7 @@ let recipeTableText = """
 303 ret int:a0 str:a1 unlinkat:a2
 304 -
 305 ret int:a0 str:a1 a2
-306 int:a0 str:a1 oflags:a2 omode:a2:a3
+306 int:a0 path:a1 oflags:a2 omode:a2:a3
 307 ret int:a0 str:a1 oflags:a2 omode:a2:a3 dev:ret
 308 -
 309 ret str:a0 str:a1
@@ -261,7 +263,7 @@ let recipeTableText = """
 319 ret int:a0 str:a1 int:a2 str:a3 a4
 320 -
 321 ret a0
-326 int:a0 str:a1 howflags:a2 howmode:a2 howresolve:a2
+326 int:a0 path:a1 howflags:a2 howmode:a2 howresolve:a2
 327 ret int:a0 str:a1 howflags:a2 howmode:a2 howresolve:a2
 328 a0 a1 prot:a2
 329 ret

@@ -6,8 +6,10 @@ import SwiftdigCore
 import SwiftdigDriverABI
 
 extension RecordEncoder {
-    /// Writes one parameter of type `type` as recipe `param` says.
-    func put(_ param: RecipeParam, type: ParamType, _ r: RecordView, route: SyscallRoute?) {
+    /// Writes one parameter of type `type` as recipe `param` says. Returns false when sysdig
+    /// 0.29.3's driver would have dropped the whole event: it gives up on an event whose user
+    /// memory it cannot read (a string or buffer behind a bad pointer), and counts a drop.
+    func put(_ param: RecipeParam, type: ParamType, _ r: RecordView, route: SyscallRoute?) -> Bool {
         let ret = r.ret
         @inline(__always) func arg(_ i: UInt8) -> UInt64 { r.arg(i) }
         @inline(__always) func number(_ v: UInt64) { putNumber(v, type) }
@@ -41,16 +43,25 @@ extension RecordEncoder {
             number(signal != 0 && signal != 0x7F ? UInt64(signal) : 0)
         case .exitCore: number(ret & 0x80 != 0 ? 1 : 0)
         case .faultFlags: number(Self.faultFlags(arg(param.x)))
-        case .userString, .execFilename:
+        case .userString, .copiedString, .execFilename:
             if arg(param.x) == 0 {
                 writer.appendCString("(NULL)")
-            } else if chunk0.isEmpty && param.op == .execFilename {
-                writer.appendCString("<NA>")
+            } else if chunk0.isEmpty {
+                // Unreadable: the enter fillers that copy the path first say (NULL), execve <NA>.
+                switch param.op {
+                case .copiedString: writer.appendCString("(NULL)")
+                case .execFilename: writer.appendCString("<NA>")
+                default: return false
+                }
             } else {
                 writer.appendCString(chunk0)
             }
-        case .readBuffer: if ret >= 0 { writer.appendBytes(chunk0) }
-        case .writeBuffer: writer.appendBytes(chunk0)
+        case .readBuffer:
+            if ret > 0 && arg(param.x) != 0 && chunk0.isEmpty { return false }
+            if ret >= 0 { writer.appendBytes(chunk0) }
+        case .writeBuffer:
+            if arg(param.x) != 0 && arg(param.y) != 0 && chunk0.isEmpty { return false }
+            writer.appendBytes(chunk0)
         case .fileDev: number(UInt64(chunk0.integer(at: 8, as: UInt32.self)))
         case .sockaddr: SocketPacking.packSockaddr(chunk0, into: &writer)
         case .tupleOut:
@@ -84,6 +95,7 @@ extension RecordEncoder {
         case .userU64: number(arg(param.x) == 0 ? 0 : chunk0.integer(at: 0, as: UInt64.self))
         case .userU32, .getsockoptLen: number(UInt64(chunk0.integer(at: 0, as: UInt32.self)))
         case .pipeFd0, .pipeFd1:
+            if chunk0.count < 8 { return false }
             number(UInt64(bitPattern: Int64(chunk0.integer(at: param.op == .pipeFd0 ? 0 : 4, as: Int32.self))))
         case .pipeIno:
             number(ret >= 0 && chunk0.count >= 4 ? Self.inode(tid: r.tid, fd: chunk0.integer(at: 0, as: Int32.self)) : 0)
@@ -117,6 +129,7 @@ extension RecordEncoder {
         case .semctlVal: number(arg(param.x) == 16 ? UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: arg(param.y)))) : 0)
         default: putProcess(param, type: type, r, process: ProcessInfoView(chunk0), extra: chunk1)
         }
+        return true
     }
 
     /// A number in the width of `type`; variable-length types get no bytes.

@@ -78,7 +78,7 @@ public final class RecordEncoder {
             ts: bootTime &+ record.ts, tid: UInt64(record.tid), type: code, nparams: recipe.params.count,
             large: layout.large)
         for (index, param) in recipe.params.enumerated() {
-            put(param, type: layout.types[index], record, route: route)
+            guard put(param, type: layout.types[index], record, route: route) else { return }
             writer.endParam()
         }
         try sink(EncodedEvent(bytes: writer.finish(), cpu: record.cpu))

@@ -32,11 +32,8 @@ final class CgroupReader {
 
     /// Appends the cgroups of thread `tid` to `out`.
     func append(tid: UInt32, into out: inout EventWriter) {
-        var pathBuffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        let length = withUnsafeMutableBytes(of: &pathBuffer) { path -> Int in
-            let text = "/proc/\(tid)/cgroup"
-            _ = text.utf8.withContiguousStorageIfAvailable { path.copyMemory(from: UnsafeRawBufferPointer($0)) }
-            let fd = open(path.baseAddress!.assumingMemoryBound(to: CChar.self), O_RDONLY | O_CLOEXEC)
+        let length = ProcPath.with(tid: tid, "cgroup") { path -> Int in
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { return 0 }
             defer { close(fd) }
             var total = 0

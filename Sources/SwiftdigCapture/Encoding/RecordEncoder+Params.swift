@@ -172,13 +172,9 @@ extension RecordEncoder {
 
     /// The inode of thread `tid`'s fd `fd`, read from /proc (pipe exits name their pipe by it).
     static func inode(tid: UInt32, fd: Int32) -> UInt64 {
-        var path: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
-        return withUnsafeMutableBytes(of: &path) { buffer -> UInt64 in
-            let text = "/proc/\(tid)/fd/\(fd)"
-            _ = text.utf8.withContiguousStorageIfAvailable { buffer.copyMemory(from: UnsafeRawBufferPointer($0)) }
+        ProcPath.with(tid: tid, "fd", number: fd) { path in
             var info = stat()
-            guard stat(buffer.baseAddress!.assumingMemoryBound(to: CChar.self), &info) == 0 else { return 0 }
-            return UInt64(info.st_ino)
+            return stat(path, &info) == 0 ? UInt64(info.st_ino) : 0
         }
     }
 

@@ -341,4 +341,30 @@ final class EncoderSyscallTests: XCTestCase {
                 "> procexit status=9 ret=0 sig=9(SIGKILL) core=0",
             ])
     }
+
+    func testQueuesPairsAndSemaphores() throws {
+        try EncoderHarness.check(
+            [
+                R.enter(43, [4, 0x1000, 0x2000]),
+                R.exit(43, ret: 5, [4, 0x1000, 0x2000]).with(SD_CAP_SOCKET, step: 0, Self.tcp)
+                    .with(SD_CAP_SOCKET_BACKLOG, step: 1, Payload.ints(UInt32(3), UInt32(128))),
+                R.enter(53, [1, 1, 0, 0x1000]),
+                R.exit(53, ret: 0, [1, 1, 0, 0x1000]).with(SD_CAP_USER_FIXED, step: 0, Payload.ints(Int32(10), Int32(11)))
+                    .with(SD_CAP_SOCKET_AT, step: 1, Payload.socketUnix(sk: 0xffff_8880_0000_1000, peer: 0xffff_8880_0000_2000, path: "")),
+                R.enter(65, [7, 0x1000, 1]),
+                R.exit(65, ret: 0, [7, 0x1000, 1]).with(SD_CAP_USER_ARRAY, step: 0, Payload.ints(UInt16(2), UInt16(0xFFFF), UInt16(0x1000))),
+                R.enter(66, [7, 0, 16, 5]), R.exit(66, ret: 0, [7, 0, 16, 5]),
+                R.enter(64, [0x1234, 2, 0x3B6]), R.exit(64, ret: 7, [0x1234, 2, 0x3B6]),
+            ],
+            [
+                "> accept",
+                "< accept fd=5(<4t>10.0.0.2:5555->10.0.0.1:8080) tuple=10.0.0.2:5555->10.0.0.1:8080 queuepct=2 queuelen=3 queuemax=128",
+                "> socketpair domain=1(AF_LOCAL) type=1 proto=0",
+                "< socketpair res=0 fd1=10(<u>) fd2=11(<u>) source=FFFF888000001000 peer=FFFF888000002000",
+                "> semop semid=7",
+                "< semop res=0 nsops=1 sem_num_0=2 sem_op_0=-1 sem_flg_0=2(SEM_UNDO) sem_num_1=0 sem_op_1=0 sem_flg_1=0",
+                "> semctl semid=7 semnum=0 cmd=4096(SETVAL) val=5", "< semctl res=0",
+                "> semget key=1234 nsems=2 semflg=8192(IPC_CREAT)", "< semget res=7",
+            ])
+    }
 }

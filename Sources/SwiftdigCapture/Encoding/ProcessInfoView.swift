@@ -38,21 +38,29 @@ struct ProcessInfoView {
         cwd = next()
     }
 
-    /// A u32 field of `sd_process_info`.
-    @inline(__always) func u32(_ field: KeyPath<sd_process_info, UInt32>) -> UInt32 {
-        fixed.integer(at: MemoryLayout<sd_process_info>.offset(of: field) ?? -1, as: UInt32.self)
+    /// Byte offsets of the `sd_process_info` fields the encoder reads, computed once.
+    enum Offset {
+        static let tid = at(\.tid), pid = at(\.pid), ptid = at(\.ptid), pgid = at(\.pgid)
+        static let vtid = at(\.vtid), vpid = at(\.vpid), euid = at(\.euid), egid = at(\.egid)
+        static let loginuid = at(\.loginuid), tty = at(\.tty), flags = at(\.flags)
+        static let fdlimit = at(\.fdlimit), pgftMaj = at(\.pgft_maj), pgftMin = at(\.pgft_min)
+        static let vmSize = at(\.vm_size_kb), vmRSS = at(\.vm_rss_kb), vmSwap = at(\.vm_swap_kb), comm = at(\.comm)
+
+        private static func at<T>(_ field: KeyPath<sd_process_info, T>) -> Int {
+            MemoryLayout<sd_process_info>.offset(of: field)!
+        }
     }
 
-    /// A u64 field of `sd_process_info`.
-    @inline(__always) func u64(_ field: KeyPath<sd_process_info, UInt64>) -> UInt64 {
-        fixed.integer(at: MemoryLayout<sd_process_info>.offset(of: field) ?? -1, as: UInt64.self)
-    }
+    /// The u32 field at `offset` (an ``Offset``).
+    @inline(__always) func u32(_ offset: Int) -> UInt32 { fixed.integer(at: offset, as: UInt32.self) }
+
+    /// The u64 field at `offset` (an ``Offset``).
+    @inline(__always) func u64(_ offset: Int) -> UInt64 { fixed.integer(at: offset, as: UInt64.self) }
 
     /// The task's comm (16 bytes, NUL-padded).
     var comm: UnsafeRawBufferPointer {
-        guard let at = MemoryLayout<sd_process_info>.offset(of: \.comm), fixed.count >= at + 16 else {
-            return UnsafeRawBufferPointer(start: nil, count: 0)
-        }
+        let at = Offset.comm
+        guard fixed.count >= at + 16 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
         return UnsafeRawBufferPointer(rebasing: fixed[at..<(at + 16)])
     }
 }

@@ -53,6 +53,7 @@ private func parseToken(
 ) -> RecipeParam {
     func operand(_ text: Substring) -> UInt8 {
         if text == "ret" { return UInt8(SD_ARG_RET) }
+        if text.first == "#", let n = UInt8(text.dropFirst()) { return n }
         guard text.first == "a", let n = UInt8(text.dropFirst()), n < 6 else {
             fatalError("recipe table: bad operand \(text) in \(entry)")
         }

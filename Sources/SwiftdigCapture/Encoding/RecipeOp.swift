@@ -11,14 +11,14 @@ enum RecipeOp: UInt8, CaseIterable {
     // Strings and buffers from user memory.
     case userString, copiedString, execFilename, readBuffer, writeBuffer
     // Files and sockets.
-    case fileDev, sockaddr, tupleOut, tupleIn, acceptTuple
+    case fileDev, sockaddr, tupleOut, tupleIn, acceptTuple, queuePercent, queueLength, queueMax, pairSource, pairPeer
     case iovReadSize, iovReadData, iovWriteSize, iovWriteData
     case msgWriteSize, msgWriteData, msgWriteTuple, msgReadSize, msgReadData, msgReadTuple
     case pollIn, pollOut
     // Small user structures.
     case timespec, timespecOrMinusOne, userU64, userU32, pipeFd0, pipeFd1, pipeIno, pairFd0, pairFd1
     case rlimitCur, rlimitMax, rlimitCurIfOK, rlimitMaxIfOK, howFlags, howMode, howResolve
-    case setsockoptVal, getsockoptVal, getsockoptLen, ptraceAddr, ptraceData, bpfResult, semctlVal
+    case setsockoptVal, getsockoptVal, getsockoptLen, ptraceAddr, ptraceData, bpfResult, semctlVal, semopEntry
     // The process (execve and clone exits, memory calls).
     case procExe, procArgs, procTid, procPid, procPtid, procCwd, procFdlimit, procPgftMaj, procPgftMin
     case procVmSize, procVmRSS, procVmSwap, procComm, procCgroups, procEnv, procTty, procPgid, procLoginUID
@@ -54,6 +54,12 @@ enum RecipeOp: UInt8, CaseIterable {
         case .tupleOut: return "tupleout"
         case .tupleIn: return "tuplein"
         case .acceptTuple: return "accepttuple"
+        case .queuePercent: return "queuepct"
+        case .queueLength: return "queuelen"
+        case .queueMax: return "queuemax"
+        case .pairSource: return "pairsource"
+        case .pairPeer: return "pairpeer"
+        case .semopEntry: return "sembuf"
         case .iovReadSize: return "iovrsize"
         case .iovReadData: return "iovrdata"
         case .iovWriteSize: return "iovwsize"
@@ -132,6 +138,9 @@ enum RecipeOp: UInt8, CaseIterable {
         case .tupleOut: return [step(SD_CAP_SOCKET, x), step(SD_CAP_SOCKADDR, y, z)]
         case .tupleIn: return [step(SD_CAP_SOCKET, x), step(SD_CAP_SOCKADDR_LENPTR, y, z)]
         case .acceptTuple: return [step(SD_CAP_SOCKET, UInt8(SD_ARG_RET))]
+        case .queuePercent, .queueLength, .queueMax: return [step(SD_CAP_SOCKET_BACKLOG, x)]
+        case .pairSource, .pairPeer: return [step(SD_CAP_SOCKET_AT, x)]
+        case .semopEntry: return [step(SD_CAP_USER_ARRAY, x, y, size: 6)]
         case .iovReadSize, .iovReadData: return [step(SD_CAP_IOVEC, x, y, size: SD_IOV_LEN_FROM_RET)]
         case .iovWriteSize, .iovWriteData: return [step(SD_CAP_IOVEC, x, y)]
         case .msgWriteSize, .msgWriteData: return [step(SD_CAP_MSGHDR, x)]
@@ -168,7 +177,8 @@ struct RecipeParam {
     static let none: UInt8 = 0xff
 
     var op: RecipeOp
-    /// Operands: argument indexes (or `SD_ARG_RET`), a conversion's raw value for `convert`.
+    /// Operands: argument indexes (or `SD_ARG_RET`), a conversion's raw value for `convert`, or a
+    /// number written `#N` (sembuf's entry and field).
     var x: UInt8 = none, y: UInt8 = none, z: UInt8 = none
     /// The chunk indexes (plan step numbers) of the op's capture steps, -1 when unused.
     var chunk0: Int8 = -1, chunk1: Int8 = -1

@@ -16,7 +16,9 @@
 //   `rbuf:aN` (a buffer of the return value's length), `wbuf:aN:aLEN`;
 // - files and sockets: `dev:ret` (the device of the returned fd), `sockaddr:aADDR:aLEN`,
 //   `tupleout:aFD:aADDR:aLEN` and `tuplein:aFD:aADDR:aLENPTR` (a socket tuple from the kernel's
-//   socket and the caller's address), `accepttuple` (the returned socket's tuple), iovec sizes and
+//   socket and the caller's address), `accepttuple` (the returned socket's tuple), the listening
+//   socket's queue (`queuepct`, `queuelen`, `queuemax`: `:aFD`), socketpair's kernel sockets
+//   (`pairsource`, `pairpeer`: `:aFDS`), iovec sizes and
 //   data (`iovrsize`, `iovrdata`, `iovwsize`, `iovwdata`: `:aIOV:aCOUNT`), msghdr sizes, data and
 //   tuples (`msgwsize:aMSG`, `msgwdata:aMSG`, `msgwtuple:aFD:aMSG`, `msgr...` for receives), poll
 //   fd lists (`pollin`, `pollout`: `:aFDS:aCOUNT`);
@@ -25,7 +27,7 @@
 //   rlimits (`rlimcur`, `rlimmax`, and `...ok` forms that are -1 when the call failed), open_how
 //   fields (`howflags`, `howmode`, `howresolve`), socket options (`ssoval:aVAL:aLEN`,
 //   `gsoval:aVAL:aLENPTR`, `gsolen:aLENPTR`), `ptraceaddr:aN`, `ptracedata:aN`, `bpfres:aCMD`,
-//   `semctlval:aCMD:aVAL`;
+//   `semctlval:aCMD:aVAL`, `sembuf:aSOPS:aNSOPS:#K` (field K%3 of sembuf K/3: num, op, flags);
 // - the process (`proc.*`: exe, args, env with an optional argv/envp argument for failed execs,
 //   ids, counters, comm, cgroups, tty, pgid, loginuid, exeflags, cloneflags:aN, clone3flags:aN,
 //   uid, gid, vtid, vpid) and record kinds (`sc`, `nr`, `exit.*`, `pf:aN`).
@@ -60,7 +62,7 @@ let recipeTableText = """
 40 -
 41 -
 42 a0 a1 a2
-43 ret pairfd0:a3 pairfd1:a3 0 0
+43 ret pairfd0:a3 pairfd1:a3 pairsource:a3 pairpeer:a3
 44 -
 45 ret a0 solevel:a1 soname:a1:a2 ssoval:a3:a4 a4
 46 -
@@ -203,11 +205,11 @@ let recipeTableText = """
 242 a0 flock:a1
 243 ret
 246 -
-247 ret accepttuple 0 0 0
+247 ret accepttuple queuepct:a0 queuelen:a0 queuemax:a0
 248 0
-249 ret accepttuple 0 0 0
+249 ret accepttuple queuepct:a0 queuelen:a0 queuemax:a0
 250 a0
-251 ret 0 0 0 0 0 0 0
+251 ret a2 sembuf:a1:a2:#0 sembuf:a1:a2:#1 sembuf:a1:a2:#2 sembuf:a1:a2:#3 sembuf:a1:a2:#4 sembuf:a1:a2:#5
 252 a0 a1 semctl:a2 semctlval:a2:a3
 253 ret
 254 pollin:a0:a1 timespec-1:a2 u64at:a3

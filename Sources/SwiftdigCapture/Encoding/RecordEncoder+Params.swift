@@ -73,6 +73,27 @@ extension RecordEncoder {
                 SocketPacking.packTuple(socket: chunk0, user: chunk1, inbound: true, into: &writer)
             }
         case .acceptTuple: SocketPacking.packTuple(socket: chunk0, user: nil, inbound: true, into: &writer)
+        case .queuePercent, .queueLength, .queueMax:
+            let length = UInt64(chunk0.integer(at: 0, as: UInt32.self)), max = UInt64(chunk0.integer(at: 4, as: UInt32.self))
+            switch param.op {
+            case .queuePercent: number(max == 0 ? 0 : length * 100 / max)
+            case .queueLength: number(length)
+            default: number(max)
+            }
+        case .pairSource, .pairPeer:
+            number(ret < 0 ? 0 : chunk0.integer(at: param.op == .pairSource ? 48 : 56, as: UInt64.self))
+        case .semopEntry:
+            // Two sembufs {u16 num, i16 op, i16 flags}; none at all without entries or a pointer.
+            let entry = Int(param.z) / 3, field = Int(param.z) % 3
+            guard arg(param.y) != 0 && arg(param.x) != 0 else { break }
+            if UInt64(entry) >= arg(param.y) {
+                number(0)
+            } else if chunk0.count < (entry + 1) * 6 {
+                return false
+            } else {
+                let raw = UInt64(chunk0.integer(at: entry * 6 + field * 2, as: UInt16.self))
+                number(field == 2 ? Conversion.semopFlags.convert(raw) : raw)
+            }
         case .iovReadSize: number(Self.clampToResult(chunk0.integer(at: 0, as: UInt64.self), ret))
         case .iovReadData: if ret > 0 { writer.appendBytes(UnsafeRawBufferPointer(rebasing: chunk0.dropFirst(8))) }
         case .iovWriteSize: number(chunk0.integer(at: 0, as: UInt64.self))

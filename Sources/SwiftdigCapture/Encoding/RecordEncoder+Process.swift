@@ -11,6 +11,7 @@ extension RecordEncoder {
         let ret = r.ret
         @inline(__always) func number(_ v: UInt64) { putNumber(v, type) }
         let isExec = param.x != RecipeParam.none
+        typealias Field = ProcessInfoView.Offset
         switch param.op {
         case .procExe:
             if ret < 0 {
@@ -28,22 +29,22 @@ extension RecordEncoder {
                 appendStringList(p.args)
             }
         case .procEnv: appendStringList(ret < 0 && isExec ? extra : p.env)
-        case .procTid: number(UInt64(p.u32(\.tid)))
-        case .procPid: number(UInt64(p.u32(\.pid)))
-        case .procPtid: number(UInt64(p.u32(\.ptid)))
+        case .procTid: number(UInt64(p.u32(Field.tid)))
+        case .procPid: number(UInt64(p.u32(Field.pid)))
+        case .procPtid: number(UInt64(p.u32(Field.ptid)))
         case .procCwd: writer.appendByte(0)  // 0.29.3's drivers leave cwd empty; libsinsp tracks it.
-        case .procFdlimit: number(p.u64(\.fdlimit))
-        case .procPgftMaj: number(p.u64(\.pgft_maj))
-        case .procPgftMin: number(p.u64(\.pgft_min))
-        case .procVmSize: number(UInt64(p.u32(\.vm_size_kb)))
-        case .procVmRSS: number(UInt64(p.u32(\.vm_rss_kb)))
-        case .procVmSwap: number(UInt64(p.u32(\.vm_swap_kb)))
+        case .procFdlimit: number(p.u64(Field.fdlimit))
+        case .procPgftMaj: number(p.u64(Field.pgftMaj))
+        case .procPgftMin: number(p.u64(Field.pgftMin))
+        case .procVmSize: number(UInt64(p.u32(Field.vmSize)))
+        case .procVmRSS: number(UInt64(p.u32(Field.vmRSS)))
+        case .procVmSwap: number(UInt64(p.u32(Field.vmSwap)))
         case .procComm: writer.appendCString(p.comm)
         case .procCgroups: cgroups.append(tid: r.tid, into: &writer)
-        case .procTty: number(UInt64(p.u32(\.tty)))
-        case .procPgid: number(UInt64(p.u32(\.pgid)))
-        case .procLoginUID: number(UInt64(p.u32(\.loginuid)))
-        case .procExeFlags: number(p.u32(\.flags) & UInt32(SD_PROC_EXE_WRITABLE) != 0 ? 1 : 0)
+        case .procTty: number(UInt64(p.u32(Field.tty)))
+        case .procPgid: number(UInt64(p.u32(Field.pgid)))
+        case .procLoginUID: number(UInt64(p.u32(Field.loginuid)))
+        case .procExeFlags: number(p.u32(Field.flags) & UInt32(SD_PROC_EXE_WRITABLE) != 0 ? 1 : 0)
         case .procCloneFlags, .procClone3Flags:
             var flags: UInt64 = 0
             if param.op == .procClone3Flags {
@@ -51,12 +52,12 @@ extension RecordEncoder {
             } else if param.x != RecipeParam.none {
                 flags = Conversion.cloneFlags.convert(r.arg(param.x))
             }
-            if p.u32(\.flags) & UInt32(SD_PROC_IN_PIDNS) != 0 { flags |= 1 << 29 }  // PPM_CL_CHILD_IN_PIDNS
+            if p.u32(Field.flags) & UInt32(SD_PROC_IN_PIDNS) != 0 { flags |= 1 << 29 }  // PPM_CL_CHILD_IN_PIDNS
             number(flags)
-        case .procUID: number(UInt64(p.u32(\.euid)))
-        case .procGID: number(UInt64(p.u32(\.egid)))
-        case .procVtid: number(UInt64(p.u32(\.vtid)))
-        case .procVpid: number(UInt64(p.u32(\.vpid)))
+        case .procUID: number(UInt64(p.u32(Field.euid)))
+        case .procGID: number(UInt64(p.u32(Field.egid)))
+        case .procVtid: number(UInt64(p.u32(Field.vtid)))
+        case .procVpid: number(UInt64(p.u32(Field.vpid)))
         default: number(0)
         }
     }

@@ -9,9 +9,45 @@ enum RecipeBook {
     static let recipes: [EventRecipe?] = parseRecipes(recipeTableText)
 
     /// The recipe of `code`, or `nil`.
-    @inline(__always) static func recipe(_ code: UInt16) -> EventRecipe? {
+    static func recipe(_ code: UInt16) -> EventRecipe? {
         Int(code) < recipes.count ? recipes[Int(code)] : nil
     }
+
+    /// The recipes flattened for the hot path, with the schema's parameter types: plain memory,
+    /// built once and never freed, so reading an entry costs no reference counting.
+    nonisolated(unsafe) static let compiled: UnsafePointer<CompiledRecipe> = {
+        let table = UnsafeMutablePointer<CompiledRecipe>.allocate(capacity: EventSchema.legacyCount)
+        for code in 0..<EventSchema.legacyCount {
+            let info = EventSchema.events[code]
+            let params = recipes[code]?.params ?? []
+            let types = info.params.prefix(info.legacyParamCount).map(\.type)
+            (table + code).initialize(
+                to: CompiledRecipe(
+                    exists: recipes[code] != nil, params: permanent(params), types: permanent(types),
+                    large: info.flags.contains(.largePayload)))
+        }
+        return UnsafePointer(table)
+    }()
+
+    /// The compiled recipe of `code` (``CompiledRecipe/exists`` false when there is none).
+    @inline(__always) static func compiledRecipe(_ code: UInt16) -> UnsafePointer<CompiledRecipe>? {
+        Int(code) < EventSchema.legacyCount && compiled[Int(code)].exists ? compiled + Int(code) : nil
+    }
+
+    private static func permanent<T>(_ items: [T]) -> UnsafeBufferPointer<T> {
+        let p = UnsafeMutablePointer<T>.allocate(capacity: max(items.count, 1))
+        p.initialize(from: items, count: items.count)
+        return UnsafeBufferPointer(start: p, count: items.count)
+    }
+}
+
+/// What the encoder needs of one event code: its recipe's parameters, their schema types, and
+/// whether parameter lengths are 32-bit.
+struct CompiledRecipe {
+    let exists: Bool
+    let params: UnsafeBufferPointer<RecipeParam>
+    let types: UnsafeBufferPointer<ParamType>
+    let large: Bool
 }
 
 private func parseRecipes(_ text: String) -> [EventRecipe?] {

@@ -70,31 +70,17 @@ public final class RecordEncoder {
     private func emit(
         _ code: UInt16, _ record: RecordView, route: SyscallRoute?, _ sink: (EncodedEvent) throws -> Void
     ) throws {
-        guard let recipe = RecipeBook.recipe(code) else {
+        guard let recipe = RecipeBook.compiledRecipe(code) else {
             throw EncodingError(kind: record.kind, nr: record.nr, "no recipe for event code \(code)")
         }
-        let layout = EventRecipeLayout.of(code)
+        let params = recipe.pointee.params, types = recipe.pointee.types
         writer.begin(
-            ts: bootTime &+ record.ts, tid: UInt64(record.tid), type: code, nparams: recipe.params.count,
-            large: layout.large)
-        for (index, param) in recipe.params.enumerated() {
-            guard put(param, type: layout.types[index], record, route: route) else { return }
+            ts: bootTime &+ record.ts, tid: UInt64(record.tid), type: code, nparams: params.count,
+            large: recipe.pointee.large)
+        for index in 0..<params.count {
+            guard put(params[index], type: types[index], record, route: route) else { return }
             writer.endParam()
         }
         try sink(EncodedEvent(bytes: writer.finish(), cpu: record.cpu))
     }
-}
-
-/// The schema facts the encoder needs per event code: parameter types and length width.
-struct EventRecipeLayout {
-    let types: [ParamType]
-    let large: Bool
-
-    static let table: [EventRecipeLayout] = (0..<EventSchema.legacyCount).map { code in
-        let info = EventSchema.events[code]
-        return EventRecipeLayout(
-            types: info.params.prefix(info.legacyParamCount).map(\.type), large: info.flags.contains(.largePayload))
-    }
-
-    @inline(__always) static func of(_ code: UInt16) -> EventRecipeLayout { table[Int(code)] }
 }

@@ -44,8 +44,15 @@ public enum SyscallRoutes {
 
     /// The route of native call `native`, or `nil` when it is outside the table.
     @inline(__always) public static func route(forNative native: Int) -> SyscallRoute? {
-        native >= 0 && native < tableSize ? table[native] : nil
+        native >= 0 && native < tableSize ? flat[native] : nil
     }
+
+    /// ``table`` as plain memory for the hot path (no reference counting per lookup).
+    nonisolated(unsafe) private static let flat: UnsafePointer<SyscallRoute> = {
+        let p = UnsafeMutablePointer<SyscallRoute>.allocate(capacity: tableSize)
+        p.initialize(from: table, count: tableSize)
+        return UnsafePointer(p)
+    }()
 
     /// The rows of 0.29.3's table (a few route to the generic events), in native order.
     public static var rows: [SyscallRoute] { parsedRows }

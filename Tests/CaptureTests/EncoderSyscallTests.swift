@@ -367,4 +367,30 @@ final class EncoderSyscallTests: XCTestCase {
                 "> semget key=1234 nsems=2 semflg=8192(IPC_CREAT)", "< semget res=7",
             ])
     }
+
+    func testQuotactl() throws {
+        let getQuota: UInt64 = 0x8000_0700, getInfo: UInt64 = 0x8000_0501, quotaOn: UInt64 = 0x8000_0200
+        let dqblk = Payload.ints(UInt64(100), UInt64(90), UInt64(4096), UInt64(10), UInt64(9), UInt64(3), UInt64(0), UInt64(0))
+            + Payload.ints(UInt32(0x7), UInt32(0))
+        try EncoderHarness.check(
+            [
+                R.enter(179, [getQuota, 0x1000, 1000, 0x2000]),
+                R.exit(179, ret: 0, [getQuota, 0x1000, 1000, 0x2000]).with(SD_CAP_USER_STRING, step: 0, Payload.string("/dev/sda1"))
+                    .with(SD_CAP_USER_STRING, step: 1, []).with(SD_CAP_USER_FIXED, step: 2, dqblk),
+                R.enter(179, [getInfo, 0x1000, 0, 0x2000]),
+                R.exit(179, ret: 0, [getInfo, 0x1000, 0, 0x2000]).with(SD_CAP_USER_STRING, step: 0, Payload.string("/dev/sda1"))
+                    .with(SD_CAP_USER_FIXED, step: 2, Payload.ints(UInt64(604800), UInt64(7200)) + Payload.ints(UInt32(1), UInt32(7))),
+                R.enter(179, [quotaOn, 0x1000, 2, 0x2000]),
+                R.exit(179, ret: 0, [quotaOn, 0x1000, 2, 0x2000]).with(SD_CAP_USER_STRING, step: 0, Payload.string("/dev/sda1"))
+                    .with(SD_CAP_USER_STRING, step: 1, Payload.string("/aquota.user")),
+            ],
+            [
+                "> quotactl cmd=32(Q_GETQUOTA) type=1(USRQUOTA) id=1000 quota_fmt=1(QFMT_NOT_USED)",
+                "< quotactl res=0 special=/dev/sda1 quotafilepath= dqb_bhardlimit=100 dqb_bsoftlimit=90 dqb_curspace=4096 dqb_ihardlimit=10 dqb_isoftlimit=9 dqb_btime=0(0s) dqb_itime=0(0s) dqi_bgrace=0(0s) dqi_igrace=0(0s) dqi_flags=0 quota_fmt_out=1(QFMT_NOT_USED)",
+                "> quotactl cmd=8(Q_GETINFO) type=2(GRPQUOTA) id=0 quota_fmt=1(QFMT_NOT_USED)",
+                "< quotactl res=0 special=/dev/sda1 quotafilepath= dqb_bhardlimit=0 dqb_bsoftlimit=0 dqb_curspace=0 dqb_ihardlimit=0 dqb_isoftlimit=0 dqb_btime=0(0s) dqb_itime=0(0s) dqi_bgrace=604800(0.0006048s) dqi_igrace=7200(7.2e-06s) dqi_flags=1(DQF_NONE) quota_fmt_out=1(QFMT_NOT_USED)",
+                "> quotactl cmd=1(Q_QUOTAON) type=1(USRQUOTA) id=0 quota_fmt=4(QFMT_VFS_V0)",
+                "< quotactl res=0 special=/dev/sda1 quotafilepath=/aquota.user dqb_bhardlimit=0 dqb_bsoftlimit=0 dqb_curspace=0 dqb_ihardlimit=0 dqb_isoftlimit=0 dqb_btime=0(0s) dqb_itime=0(0s) dqi_bgrace=0(0s) dqi_igrace=0(0s) dqi_flags=0 quota_fmt_out=1(QFMT_NOT_USED)",
+            ])
+    }
 }

@@ -18,9 +18,12 @@ struct FlagConversion {
     let choices: [(kernel: UInt64, ppm: UInt64)]
     let fallback: Fallback?
     let bits: [(kernel: UInt64, ppm: UInt64)]
+    /// Bits dropped from the value first (quotactl's command sits above its type byte).
+    var shift: UInt64 = 0
 
     /// Converts kernel value `value`.
     func convert(_ value: UInt64) -> UInt64 {
+        let value = value >> shift
         var result: UInt64 = 0
         if let fallback {
             let key = value & choiceMask
@@ -43,6 +46,7 @@ enum Conversion: UInt8, CaseIterable {
     case openFlags, cloneFlags, socketFamily, prot, mmapFlags, fcntlCmd, sockoptLevel, sockoptName, pollEvents
     case futexOp, accessMode, rlimitResource, shutdownHow, lseekWhence, semopFlags, flockOp, semgetFlags
     case semctlCmd, ptraceRequest, execveatFlags, unlinkatFlags, linkatFlags, fileMode, openat2Resolve
+    case quotaCmd, quotaType, quotaFormat
 
     /// The spelling in recipe text.
     var recipeName: String {
@@ -71,6 +75,9 @@ enum Conversion: UInt8, CaseIterable {
         case .linkatFlags: return "linkat"
         case .fileMode: return "chmod"
         case .openat2Resolve: return "resolve"
+        case .quotaCmd: return "qcmd"
+        case .quotaType: return "qtype"
+        case .quotaFormat: return "qfmt"
         }
     }
 
@@ -213,6 +220,24 @@ enum FlagConversions {
             // PPM_S_* are the kernel's permission bits.
             return FlagConversion(
                 choiceMask: 0, choices: [], fallback: nil, bits: (0..<12).map { (UInt64(1) << $0, UInt64(1) << $0) })
+        case .quotaCmd:
+            // On the command's high bits (cmd >> 8): the Q_* and XFS Q_X* numbers.
+            var conversion = named(
+                "quotactl_cmds", mask: ~0,
+                choices: [
+                    (0x80_0001, "Q_SYNC"), (0x80_0002, "Q_QUOTAON"), (0x80_0003, "Q_QUOTAOFF"), (0x80_0004, "Q_GETFMT"),
+                    (0x80_0005, "Q_GETINFO"), (0x80_0006, "Q_SETINFO"), (0x80_0007, "Q_GETQUOTA"), (0x80_0008, "Q_SETQUOTA"),
+                    (0x5801, "Q_XQUOTAON"), (0x5802, "Q_XQUOTAOFF"), (0x5803, "Q_XGETQUOTA"), (0x5804, "Q_XSETQLIM"),
+                    (0x5805, "Q_XGETQSTAT"), (0x5806, "Q_XQUOTARM"), (0x5807, "Q_XQUOTASYNC"),
+                ], fallback: .value(0))
+            conversion.shift = 8
+            return conversion
+        case .quotaType:
+            return named("quotactl_types", mask: 0xFF, choices: [(0, "USRQUOTA"), (1, "GRPQUOTA")], fallback: .value(0))
+        case .quotaFormat:
+            return named(
+                "quotactl_quota_fmts", mask: ~0, choices: [(1, "QFMT_VFS_OLD"), (2, "QFMT_VFS_V0"), (4, "QFMT_VFS_V1")],
+                fallback: .name("QFMT_NOT_USED"))
         case .openat2Resolve:
             return named(
                 "openat2_flags",

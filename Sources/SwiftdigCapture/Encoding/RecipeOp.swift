@@ -19,6 +19,7 @@ enum RecipeOp: UInt8, CaseIterable {
     case timespec, timespecOrMinusOne, userU64, userU32, pipeFd0, pipeFd1, pipeIno, pairFd0, pairFd1
     case rlimitCur, rlimitMax, rlimitCurIfOK, rlimitMaxIfOK, howFlags, howMode, howResolve
     case setsockoptVal, getsockoptVal, getsockoptLen, ptraceAddr, ptraceData, bpfResult, semctlVal, semopEntry
+    case quotaId, quotaFormatIn, quotaFilePath, quotaBlock, quotaInfo, quotaFormatOut
     // The process (execve and clone exits, memory calls).
     case procExe, procArgs, procTid, procPid, procPtid, procCwd, procFdlimit, procPgftMaj, procPgftMin
     case procVmSize, procVmRSS, procVmSwap, procComm, procCgroups, procEnv, procTty, procPgid, procLoginUID
@@ -60,6 +61,12 @@ enum RecipeOp: UInt8, CaseIterable {
         case .pairSource: return "pairsource"
         case .pairPeer: return "pairpeer"
         case .semopEntry: return "sembuf"
+        case .quotaId: return "qid"
+        case .quotaFormatIn: return "qfmtin"
+        case .quotaFilePath: return "qpath"
+        case .quotaBlock: return "qdqblk"
+        case .quotaInfo: return "qdqinfo"
+        case .quotaFormatOut: return "qfmtout"
         case .iovReadSize: return "iovrsize"
         case .iovReadData: return "iovrdata"
         case .iovWriteSize: return "iovwsize"
@@ -141,6 +148,8 @@ enum RecipeOp: UInt8, CaseIterable {
         case .queuePercent, .queueLength, .queueMax: return [step(SD_CAP_SOCKET_BACKLOG, x)]
         case .pairSource, .pairPeer: return [step(SD_CAP_SOCKET_AT, x)]
         case .semopEntry: return [step(SD_CAP_USER_ARRAY, x, y, size: 6)]
+        case .quotaFilePath: return [step(SD_CAP_USER_STRING, y)]
+        case .quotaBlock, .quotaInfo, .quotaFormatOut: return [step(SD_CAP_USER_FIXED, y, size: 72)]
         case .iovReadSize, .iovReadData: return [step(SD_CAP_IOVEC, x, y, size: SD_IOV_LEN_FROM_RET)]
         case .iovWriteSize, .iovWriteData: return [step(SD_CAP_IOVEC, x, y)]
         case .msgWriteSize, .msgWriteData: return [step(SD_CAP_MSGHDR, x)]

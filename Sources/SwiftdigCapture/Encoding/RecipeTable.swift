@@ -27,7 +27,9 @@
 //   rlimits (`rlimcur`, `rlimmax`, and `...ok` forms that are -1 when the call failed), open_how
 //   fields (`howflags`, `howmode`, `howresolve`), socket options (`ssoval:aVAL:aLEN`,
 //   `gsoval:aVAL:aLENPTR`, `gsolen:aLENPTR`), `ptraceaddr:aN`, `ptracedata:aN`, `bpfres:aCMD`,
-//   `semctlval:aCMD:aVAL`, `sembuf:aSOPS:aNSOPS:#K` (field K%3 of sembuf K/3: num, op, flags);
+//   `semctlval:aCMD:aVAL`, `sembuf:aSOPS:aNSOPS:#K` (field K%3 of sembuf K/3: num, op, flags),
+//   quotactl's `qid`, `qfmtin`, `qpath`, `qdqblk:aCMD:aADDR:#K` (u64 K of if_dqblk),
+//   `qdqinfo:aCMD:aADDR:#K` (field K of if_dqinfo) and `qfmtout` (all `:aCMD:aADDR`);
 // - the process (`proc.*`: exe, args, env with an optional argv/envp argument for failed execs,
 //   ids, counters, comm, cgroups, tty, pgid, loginuid, exeflags, cloneflags:aN, clone3flags:aN,
 //   uid, gid, vtid, vpid) and record kinds (`sc`, `nr`, `exit.*`, `pf:aN`).
@@ -163,8 +165,9 @@ let recipeTableText = """
 186 exit.status exit.code exit.sig exit.core
 188 a0 a1 u64at:a2 a3
 189 ret u64at:a2
-190 0 0 a2 0
-191 ret str:a1 0 0 0 0 0 0 0 0 0 0 0 0
+190 qcmd:a0 qtype:a0 qid:a0:a2 qfmtin:a0:a2
+191 ret str:a1 qpath:a0:a3 qdqblk:a0:a3:#0 qdqblk:a0:a3:#1 qdqblk:a0:a3:#2 qdqblk:a0:a3:#3 qdqblk:a0:a3:#4
+    qdqblk:a0:a3:#6 qdqblk:a0:a3:#7 qdqinfo:a0:a3:#0 qdqinfo:a0:a3:#1 qdqinfo:a0:a3:#2 qfmtout:a0:a3
 192 a0 a1 a2
 193 ret
 194 a0 a1 a2

@@ -147,6 +147,8 @@ extension RecordEncoder {
             let fd = ret >= 0 && (arg(param.x) == 0 || arg(param.x) == 5)
             writer.appendByte(fd ? 0 : 1)
             writer.appendInteger(UInt64(bitPattern: ret), width: 8)
+        case .quotaId, .quotaFormatIn, .quotaFilePath, .quotaBlock, .quotaInfo, .quotaFormatOut:
+            return putQuota(param, command: Conversion.quotaCmd.convert(arg(param.x)), value: arg(param.y), chunk0)
         case .semctlVal: number(arg(param.x) == 16 ? UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: arg(param.y)))) : 0)
         default: putProcess(param, type: type, r, process: ProcessInfoView(chunk0), extra: chunk1)
         }
@@ -197,6 +199,50 @@ extension RecordEncoder {
             var info = stat()
             return stat(path, &info) == 0 ? UInt64(info.st_ino) : 0
         }
+    }
+
+    /// quotactl's parameters: which depend on the command (`PPM_Q_*` in `command`); `value` is
+    /// the argument (an id, a format, or the address of the structure read into `chunk`).
+    func putQuota(_ param: RecipeParam, command: UInt64, value: UInt64, _ chunk: UnsafeRawBufferPointer) -> Bool {
+        let q = (getQuota: UInt64(0x20), setQuota: UInt64(0x40), getInfo: UInt64(0x8), setInfo: UInt64(0x10),
+                 getFormat: UInt64(0x4), quotaOn: UInt64(0x1), xGetQuota: UInt64(0x400), xSetLimit: UInt64(0x800))
+        switch param.op {
+        case .quotaId:
+            let takesId = command == q.getQuota || command == q.setQuota || command == q.xGetQuota || command == q.xSetLimit
+            writer.appendInteger(takesId ? value : 0, width: 4)
+        case .quotaFormatIn:
+            writer.appendInteger(command == q.quotaOn ? Conversion.quotaFormat.convert(value) : 1, width: 1)
+        case .quotaFilePath:
+            if command == q.quotaOn {
+                if value == 0 { writer.appendCString("(NULL)") } else if chunk.isEmpty { return false } else { writer.appendCString(chunk) }
+            } else {
+                writer.appendByte(0)
+            }
+        case .quotaBlock:
+            // if_dqblk: limits, usage and times as u64s (curinodes at 5), then dqb_valid at 64.
+            let readsBlock = command == q.getQuota || command == q.setQuota
+            if readsBlock && chunk.count < 72 { return false }
+            let valid = readsBlock ? chunk.integer(at: 64, as: UInt32.self) : 0
+            let field = Int(param.z)
+            let validBit: UInt32 = field < 2 ? 1 : field == 2 ? 2 : field < 5 ? 4 : field == 5 ? 8 : field == 6 ? 16 : 32  // QIF_*
+            writer.appendInteger(valid & validBit != 0 ? chunk.integer(at: field * 8, as: UInt64.self) : 0, width: 8)
+        case .quotaInfo:
+            let readsInfo = command == q.getInfo || command == q.setInfo
+            if readsInfo && chunk.count < 24 { return false }
+            let valid = readsInfo ? chunk.integer(at: 20, as: UInt32.self) : 0
+            let field = Int(param.z)
+            let value = valid & (1 << UInt32(field)) != 0  // IIF_BGRACE, IIF_IGRACE, IIF_FLAGS
+                ? (field == 2 ? UInt64(chunk.integer(at: 16, as: UInt32.self)) : chunk.integer(at: field * 8, as: UInt64.self)) : 0
+            writer.appendInteger(value, width: field == 2 ? 1 : 8)
+        default:
+            if command == q.getFormat {
+                if chunk.count < 4 { return false }
+                writer.appendInteger(Conversion.quotaFormat.convert(UInt64(chunk.integer(at: 0, as: UInt32.self))), width: 1)
+            } else {
+                writer.appendInteger(1, width: 1)  // QFMT_NOT_USED
+            }
+        }
+        return true
     }
 
     /// A poll fd list: u16 count, then (i64 fd, i16 flags) per entry; exits list only the fds with

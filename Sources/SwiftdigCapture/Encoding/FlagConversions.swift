@@ -15,11 +15,27 @@ struct FlagConversion {
     }
 
     let choiceMask: UInt64
-    let choices: [(kernel: UInt64, ppm: UInt64)]
+    /// Pairs in memory that is never freed: reading them costs no reference counting.
+    let choices: UnsafeBufferPointer<(kernel: UInt64, ppm: UInt64)>
     let fallback: Fallback?
-    let bits: [(kernel: UInt64, ppm: UInt64)]
+    let bits: UnsafeBufferPointer<(kernel: UInt64, ppm: UInt64)>
     /// Bits dropped from the value first (quotactl's command sits above its type byte).
     var shift: UInt64 = 0
+
+    init(
+        choiceMask: UInt64, choices: [(kernel: UInt64, ppm: UInt64)], fallback: Fallback?,
+        bits: [(kernel: UInt64, ppm: UInt64)]
+    ) {
+        func permanent(_ pairs: [(kernel: UInt64, ppm: UInt64)]) -> UnsafeBufferPointer<(kernel: UInt64, ppm: UInt64)> {
+            let p = UnsafeMutablePointer<(kernel: UInt64, ppm: UInt64)>.allocate(capacity: max(pairs.count, 1))
+            p.initialize(from: pairs, count: pairs.count)
+            return UnsafeBufferPointer(start: p, count: pairs.count)
+        }
+        self.choiceMask = choiceMask
+        self.choices = permanent(choices)
+        self.fallback = fallback
+        self.bits = permanent(bits)
+    }
 
     /// Converts kernel value `value`.
     func convert(_ value: UInt64) -> UInt64 {
@@ -88,7 +104,12 @@ enum Conversion: UInt8, CaseIterable {
 /// The kernel-to-PPM pairs. Kernel values are x86_64's; PPM values are looked up by name in
 /// Core's name tables (the ones the schema renders with), so each name is spelled once.
 enum FlagConversions {
-    static let table: [FlagConversion] = Conversion.allCases.map(build)
+    nonisolated(unsafe) static let table: UnsafePointer<FlagConversion> = {
+        let conversions = Conversion.allCases.map(build)
+        let p = UnsafeMutablePointer<FlagConversion>.allocate(capacity: conversions.count)
+        p.initialize(from: conversions, count: conversions.count)
+        return UnsafePointer(p)
+    }()
 
     private static func build(_ conversion: Conversion) -> FlagConversion {
         switch conversion {

@@ -14,7 +14,7 @@
 //   unreadable, as the driver drops it), `path:aN` (the same, `(NULL)` when unreadable: the enter
 //   fillers that copy the path first), `strna:aN` (execve's filename, `<NA>` when unreadable),
 //   `rbuf:aN` (a buffer of the return value's length), `wbuf:aN:aLEN`;
-// - files and sockets: `dev:ret` (the device of the returned fd), `sockaddr:aADDR:aLEN`,
+// - files and sockets: `dev:ret` (the device of the returned fd), `sockaddr:aADDR:aLEN[:aFD]`,
 //   `tupleout:aFD:aADDR:aLEN` and `tuplein:aFD:aADDR:aLENPTR` (a socket tuple from the kernel's
 //   socket and the caller's address), `accepttuple` (the returned socket's tuple), the listening
 //   socket's queue (`queuepct`, `queuelen`, `queuemax`: `:aFD`), socketpair's kernel sockets
@@ -49,7 +49,7 @@ let recipeTableText = """
 19 ret
 20 a0
 21 ret sockaddr:a1:a2
-22 int:a0 sockaddr:a1:a2
+22 int:a0 sockaddr:a1:a2:a0
 23 ret tupleout:a0:a1:a2
 24 a0 a1
 25 ret

@@ -63,7 +63,11 @@ extension RecordEncoder {
             if arg(param.x) != 0 && arg(param.y) != 0 && chunk0.isEmpty { return false }
             writer.appendBytes(chunk0)
         case .fileDev: number(UInt64(chunk0.integer(at: 8, as: UInt32.self)))
-        case .sockaddr: SocketPacking.packSockaddr(chunk0, into: &writer)
+        case .sockaddr:
+            // With a third operand, that fd must be valid (connect's entry packs nothing for a bad one).
+            if param.z == RecipeParam.none || Int32(truncatingIfNeeded: arg(param.z)) >= 0 {
+                SocketPacking.packSockaddr(chunk0, into: &writer)
+            }
         case .tupleOut:
             if arg(param.y) != 0 && arg(param.z) != 0 {
                 SocketPacking.packTuple(socket: chunk0, user: chunk1, inbound: false, into: &writer)

@@ -354,6 +354,7 @@ final class EncoderSyscallTests: XCTestCase {
                 R.enter(65, [7, 0x1000, 1]),
                 R.exit(65, ret: 0, [7, 0x1000, 1]).with(SD_CAP_USER_ARRAY, step: 0, Payload.ints(UInt16(2), UInt16(0xFFFF), UInt16(0x1000))),
                 R.enter(66, [7, 0, 16, 5]), R.exit(66, ret: 0, [7, 0, 16, 5]),
+                R.enter(66, [7, 0, 0, 5]), R.exit(66, ret: 0, [7, 0, 0, 5]),
                 R.enter(64, [0x1234, 2, 0x3B6]), R.exit(64, ret: 7, [0x1234, 2, 0x3B6]),
             ],
             [
@@ -364,6 +365,7 @@ final class EncoderSyscallTests: XCTestCase {
                 "> semop semid=7",
                 "< semop res=0 nsops=1 sem_num_0=2 sem_op_0=-1 sem_flg_0=2(SEM_UNDO) sem_num_1=0 sem_op_1=0 sem_flg_1=0",
                 "> semctl semid=7 semnum=0 cmd=4096(SETVAL) val=5", "< semctl res=0",
+                "> semctl semid=7 semnum=0 cmd=4(IPC_RMID) val=0", "< semctl res=0",
                 "> semget key=1234 nsems=2 semflg=8192(IPC_CREAT)", "< semget res=7",
             ])
     }

@@ -118,7 +118,9 @@ extension RecordEncoder {
         case .timespec: number(Self.nanoseconds(chunk0))
         case .timespecOrMinusOne: number(arg(param.x) == 0 ? UInt64.max : Self.nanoseconds(chunk0))
         case .userU64: number(arg(param.x) == 0 ? 0 : chunk0.integer(at: 0, as: UInt64.self))
-        case .userU32, .getsockoptLen: number(UInt64(chunk0.integer(at: 0, as: UInt32.self)))
+        case .userU32, .getsockoptLen:
+            if chunk0.count < 4 { return false }  // the driver's copy failed: it drops the event
+            number(UInt64(chunk0.integer(at: 0, as: UInt32.self)))
         case .pipeFd0, .pipeFd1:
             if chunk0.count < 8 { return false }
             number(UInt64(bitPattern: Int64(chunk0.integer(at: param.op == .pipeFd0 ? 0 : 4, as: Int32.self))))
@@ -153,7 +155,9 @@ extension RecordEncoder {
             writer.appendInteger(UInt64(bitPattern: ret), width: 8)
         case .quotaId, .quotaFormatIn, .quotaFilePath, .quotaBlock, .quotaInfo, .quotaFormatOut:
             return putQuota(param, command: Conversion.quotaCmd.convert(arg(param.x)), value: arg(param.y), chunk0)
-        case .semctlVal: number(arg(param.x) == 16 ? UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: arg(param.y)))) : 0)
+        case .semctlVal:
+            // SETVAL's value; for any other command the filler writes the command itself.
+            number(arg(param.x) == 16 ? arg(param.y) : arg(param.x))
         default: putProcess(param, type: type, r, process: ProcessInfoView(chunk0), extra: chunk1)
         }
         return true

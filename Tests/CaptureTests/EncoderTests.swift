@@ -146,4 +146,33 @@ final class EncoderRoutingTests: XCTestCase {
         }
         XCTAssertEqual(count, 0)
     }
+
+    /// Random argument values and random chunk bytes (short, long, garbage) never crash the
+    /// encoder: every record gives events or an error.
+    func testRandomRecordsNeverCrash() throws {
+        var generator = SystemRandomNumberGenerator()
+        let encoder = RecordEncoder(bootTime: 0)
+        let plans = Dictionary(uniqueKeysWithValues: CapturePlans.all().map { ($0.syscall, $0.plan) })
+        for _ in 0..<3000 {
+            let native = Int.random(in: 0..<520, using: &generator)
+            let args = (0..<6).map { _ in Bool.random() ? UInt64.random(in: 0...UInt64.max) : UInt64.random(in: 0...300) }
+            let exit = Bool.random()
+            var record = exit
+                ? RecordBuilder.exit(native, ret: Int64.random(in: -40...5000), args)
+                : RecordBuilder.enter(native, args)
+            if let plan = plans[native] {
+                let steps = exit ? plan.exit : plan.enter
+                for (i, step) in [steps.0, steps.1, steps.2].enumerated() where step.kind != 0 && Bool.random() {
+                    let length = [0, 1, 3, 8, 17, 64, 200, 700][Int.random(in: 0..<8)]
+                    let bytes = (0..<length).map { _ in UInt8.random(in: 0...255) }
+                    record.chunk(sd_capture_kind(rawValue: UInt32(step.kind)), step: i, bytes)
+                }
+            }
+            let raw = record.build()
+            do {
+                try raw.withUnsafeBytes { try encoder.encode($0) { XCTAssertGreaterThanOrEqual($0.bytes.count, 26) } }
+            } catch is EncodingError {
+            }
+        }
+    }
 }

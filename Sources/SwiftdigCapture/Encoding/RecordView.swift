@@ -56,7 +56,7 @@ struct RecordView {
             case 2: chunks.2 = data
             default: throw EncodingError(kind: kind, nr: nr, "chunk for step \(step), beyond the plan's \(SD_MAX_STEPS)")
             }
-            offset = start + (dataLength + 7) & ~7
+            offset = start + ((dataLength + 7) & ~7)
         }
     }
 

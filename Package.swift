@@ -48,7 +48,9 @@ let package = Package(
             dependencies: [
                 "SwiftdigDriverABI",
                 .product(name: "SwiftdigCore", package: "Core"),
-            ]
+            ],
+            // The encoder runs per event: no dynamic exclusivity checks (as in SwiftdigCore).
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         // The runner's side of chisels: finding, compiling, loading and running them.
         .target(

@@ -9,3 +9,4 @@ _Static_assert(sizeof(struct sd_capture_step) == 8, "sd_capture_step is 8 bytes"
 _Static_assert(sizeof(struct sd_syscall_plan) == 56, "sd_syscall_plan is 56 bytes");
 _Static_assert(sizeof(struct sd_socket_info) % 8 == 0, "sd_socket_info is padded to 8 bytes");
 _Static_assert(sizeof(struct sd_process_info) % 8 == 0, "sd_process_info is padded to 8 bytes");
+_Static_assert(sizeof(struct sd_backlog_info) == 8, "sd_backlog_info is 8 bytes");

@@ -107,6 +107,16 @@ enum sd_capture_kind {
     SD_CAP_PROCESS = 10,
     /* The file behind fd args[arg] (or the return value, SD_ARG_RET): struct sd_file_info. */
     SD_CAP_FILE = 11,
+    /* A NULL-terminated array of user string pointers at args[arg] (execve's argv or envp): data =
+     * the strings one after another, each with its NUL, at most SD_MAX_ARGS_BYTES (a string that
+     * does not fit is left out whole). Used for failed execs, whose new image does not exist. */
+    SD_CAP_USER_ARGV = 12,
+    /* The listening socket behind fd args[arg]: struct sd_backlog_info (accept's queue fill).
+     * len 0 when the fd is not a socket. */
+    SD_CAP_SOCKET_BACKLOG = 13,
+    /* Like SD_CAP_SOCKET, for the fd stored as an int at user address args[arg] + `size` bytes
+     * (socketpair's first fd, which only exists in user memory). */
+    SD_CAP_SOCKET_AT = 14,
 };
 
 #define SD_ARG_RET 0xfe      /* `arg`: use the return value as the fd */
@@ -119,6 +129,10 @@ enum sd_capture_kind {
 #define SD_MAX_ARRAY 4096
 #define SD_MAX_SOCKADDR 128
 #define SD_MAX_ARGS_BYTES 4096 /* execve args or env collected by SD_CAP_PROCESS */
+
+/* `size` of an SD_CAP_IOVEC or SD_CAP_MSGHDR step (appended): gather at most the return value's
+ * bytes (`len_from_ret` above: reads, at exit). Without it, at most snaplen (writes). */
+#define SD_IOV_LEN_FROM_RET 1u
 
 /* One step of a plan. */
 struct sd_capture_step {
@@ -175,6 +189,12 @@ struct sd_socket_info {
     __u64 peer;          /* unix: kernel address of the peer's struct sock, else 0 */
     char unix_path[108]; /* unix: the bound path of the socket, or of the peer when it has none */
     __u32 pad2;
+};
+
+/* SD_CAP_SOCKET_BACKLOG. */
+struct sd_backlog_info {
+    __u32 ack_backlog;     /* sk->sk_ack_backlog */
+    __u32 max_ack_backlog; /* sk->sk_max_ack_backlog */
 };
 
 /* SD_CAP_MSGHDR header. */

@@ -265,11 +265,12 @@ struct Swiftdig: ParsableCommand {
             vsnprintf(&text, text.count, "Driver Events:%llu\nDriver Drops:%llu\nSuppressed by Comm:%llu\n", $0)
         }
         var out = OutputBuffer()
-        out.append(String(cString: text))
+        let printed = { String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        out.append(printed())
         _ = withVaList([seconds, captured, Double(captured) / seconds]) {
             vsnprintf(&text, text.count, "Elapsed time: %.3lf, Captured Events: %llu, %.2lf eps\n", $0)
         }
-        out.append(String(cString: text))
+        out.append(printed())
         out.flush(to: 2)
     }
 

@@ -36,6 +36,14 @@ enum SnapshotSupport {
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
     }
 
+    /// The CPU time this process used so far, in ms.
+    static func cpuTimes() -> (user: Double, system: Double) {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let ms = { (time: timeval) in Double(time.tv_sec) * 1000 + Double(time.tv_usec) / 1000 }
+        return (ms(usage.ru_utime), ms(usage.ru_stime))
+    }
+
     /// Writes a `close` enter event (code 4, one fd parameter) of thread `tid`.
     static func writeCloseEnter(_ writer: ScapWriter, ts: UInt64, tid: Int64, fd: Int64) throws {
         var sink: [UInt8] = []

@@ -127,16 +127,20 @@ import Testing
         #expect(ours == theirs)
     }
 
+    static func milliseconds(_ value: Double) -> String { String(Int(value.rounded())) }
+
     /// A snapshot of the whole machine: every thread has its fd list, sysdig opens the file, and
     /// how long it takes is printed.
     @Test func wholeMachine() throws {
-        let start = SnapshotSupport.now()
+        let start = SnapshotSupport.now(), cpuBefore = SnapshotSupport.cpuTimes()
         let snapshot = try SystemSnapshot.take()
         let elapsed = Double(SnapshotSupport.now() - start) / 1e6
+        let cpuAfter = SnapshotSupport.cpuTimes()
         let fdCount = snapshot.fds.reduce(0) { $0 + $1.fds.count }
         print("snapshot of the whole machine: \(snapshot.processes.threads.count) threads, \(fdCount) fds, "
             + "\(snapshot.users?.users.count ?? 0) users, \(snapshot.interfaces.ipv4.count)+\(snapshot.interfaces.ipv6.count) "
-            + "addresses in \(String(format: "%.1f", elapsed)) ms")
+            + "addresses in \(Self.milliseconds(elapsed)) ms (user \(Self.milliseconds(cpuAfter.user - cpuBefore.user)) ms, "
+            + "system \(Self.milliseconds(cpuAfter.system - cpuBefore.system)) ms)")
         #expect(snapshot.processes.threads.contains { $0.tid == Int64(getpid()) })
         #expect(snapshot.interfaces.ipv4.contains { $0.address == Self.loopback && $0.name == "lo" })
         #expect(snapshot.users?.users.contains { $0.uid == 0 && $0.name == "root" } == true)

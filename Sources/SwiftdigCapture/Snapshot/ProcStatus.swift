@@ -25,12 +25,10 @@ struct ProcStatus {
     var pfMajor: UInt64 = 0
     var pfMinor: UInt64 = 0
 
-    /// Reads `dir`'s `status` and `stat` (`dir` ends in `/`); `nil` when either is missing or
-    /// malformed, which makes libscap skip the thread.
-    init?(dir: String, tid: Int64) {
-        guard let status = ProcFS.read(dir + "status", limit: 1 << 16),
-            let stat = ProcFS.read(dir + "stat", limit: 511)
-        else { return nil }
+    /// Reads the thread's `status` (as read from `dir`) and `stat` (read here; `dir` ends in `/`);
+    /// `nil` when `stat` is missing or malformed, which makes libscap skip the thread.
+    init?(status: [UInt8], dir: String, tid: Int64) {
+        guard let stat = ProcFS.read(dir + "stat", limit: 511) else { return nil }
         parseStatus(status, tid: tid)
         guard parseStat(stat) else { return nil }
     }

@@ -51,18 +51,14 @@ struct ProcessScanner {
     /// leave it out.
     func thread(tid: Int64, dir: String) -> ProcessRecord? {
         let exePath = ProcFS.readLink(dir + "exe")
-        if exePath == nil {
-            // No exe: a kernel thread when the command line is empty too.
-            guard let cmdline = ProcFS.read(dir + "cmdline", limit: ProcLimits.path - 1), !cmdline.isEmpty else {
-                return nil
-            }
-        }
-        guard let statusText = ProcFS.read(dir + "status", limit: ProcLimits.path - 1) else { return nil }
+        let cmdline = ProcFS.read(dir + "cmdline", limit: ProcLimits.args - 1)
+        // No exe and an empty (or no) command line: a kernel thread.
+        if exePath == nil && cmdline?.isEmpty != false { return nil }
+        guard let statusText = ProcFS.read(dir + "status", limit: 1 << 16) else { return nil }
         let comm = Self.comm(statusText)
-        guard let cmdline = ProcFS.read(dir + "cmdline", limit: ProcLimits.args - 1),
-            let environ = ProcFS.read(dir + "environ", limit: ProcLimits.env),
+        guard let cmdline, let environ = ProcFS.read(dir + "environ", limit: ProcLimits.env),
             let cwd = ProcFS.readLink(dir + "cwd"),
-            let status = ProcStatus(dir: dir, tid: tid),
+            let status = ProcStatus(status: statusText, dir: dir, tid: tid),
             let cgroups = ProcCgroups.read(dir: dir, version: cgroupVersion),
             let root = ProcFS.readLink(dir + "root", limit: ProcLimits.path),
             let loginText = ProcFS.read(dir + "loginuid", limit: 511),

@@ -14,7 +14,7 @@ import SwiftdigCore
 /// try writer.writeSectionHeader()
 /// try snapshot.write(to: writer)
 /// ```
-public struct SystemSnapshot {
+public struct SystemSnapshot: Sendable {
     /// Processors, memory and host name.
     public var machine: MachineInfo
     /// The IPv4 and IPv6 interface addresses.

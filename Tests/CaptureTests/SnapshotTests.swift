@@ -19,6 +19,7 @@ import Testing
         let pid = Int64(getpid())
         #expect(snapshot.fds.count == snapshot.processes.threads.count)
         #expect(snapshot.fds.map(\.tid) == snapshot.processes.threads.map(\.tid))
+        #expect(snapshot.blocks.count == 4 + snapshot.fds.count)
 
         let main = try #require(snapshot.processes.threads.first { $0.tid == pid })
         let cmdline = SnapshotSupport.read("/proc/self/cmdline")

@@ -55,13 +55,15 @@ public struct SystemSnapshot: Sendable {
             processes: ProcessList(threads: scanner.threads), fds: scanner.fdLists)
     }
 
-    /// Writes the blocks in sysdig's order (after the section header, which the caller writes):
-    /// machine info, interfaces, users (when present), processes, then the fd lists.
+    /// The blocks in sysdig's order: machine info, interfaces, users (when present), processes, then
+    /// the fd lists; what a reader of a file written with ``write(to:)`` gets before the events.
+    public var blocks: [ScapBlock] {
+        [.machineInfo(machine), .interfaceList(interfaces)] + (users.map { [.userList($0)] } ?? [])
+            + [.processList(processes)] + fds.map { .fdList($0) }
+    }
+
+    /// Writes ``blocks`` (after the section header, which the caller writes).
     public func write(to writer: ScapWriter) throws(ScapError) {
-        try writer.writeMachineInfo(machine)
-        try writer.writeInterfaceList(interfaces)
-        if let users { try writer.writeUserList(users) }
-        try writer.writeProcessList(processes)
-        for list in fds { try writer.writeFDList(list) }
+        for block in blocks { try writer.write(block) }
     }
 }

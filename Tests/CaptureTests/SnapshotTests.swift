@@ -86,6 +86,9 @@ import Testing
         #expect(record(fixtures.pipe.read) == FDRecord(
             fd: Int64(fixtures.pipe.read), ino: pipeIno, type: .fifo, details: .name(ByteString("pipe:[\(pipeIno)]"))))
         #expect(record(fixtures.pipe.write)?.type == .fifo)
+        // As libscap's: the directories being read show among the scanner's own fds.
+        let directories = fds.filter { $0.type == .directory }.map(\.details)
+        #expect(directories.contains(.name("/proc")) && directories.contains(.name(ByteString("/proc/\(pid)/fd"))))
         #expect(record(fixtures.event) == FDRecord(
             fd: Int64(fixtures.event), ino: ino(fixtures.event), type: .event, details: .name("")))
     }

@@ -26,58 +26,73 @@ struct FDScanner {
     /// the process's other threads); no `fd` folder gives no descriptors and a failure.
     mutating func scan(dir: String) -> (fds: [FDRecord], complete: Bool) {
         let fdDir = dir + "fd"
-        guard let names = ProcFS.entries(fdDir) else { return ([], false) }
         // The namespace decides which /proc/net tables hold the process's sockets.
         var namespace: UInt64 = 0
         if let link = ProcFS.readLink(dir + "ns/net"), let rest = ProcText.after("net:[", in: link[...]) {
             namespace = ProcText.unsigned(rest) ?? 0
         }
         var fds: [FDRecord] = []
-        for name in names {
-            let path = fdDir + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0, let number = ProcText.unsigned(Array(name.utf8)[...]) else { continue }
-            let fd = Int64(bitPattern: number)
-            switch info.st_mode & S_IFMT {
-            case S_IFIFO:
-                guard let link = ProcFS.readLink(path, limit: ProcLimits.path) else { return (fds, false) }
-                var ino: UInt64
-                if let rest = ProcText.after("pipe:[", in: link[...]), let number = ProcText.unsigned(rest) {
-                    ino = number
-                } else {
-                    // A named pipe: its inode, when the path still leads to it.
-                    var target = stat()
-                    guard stat(String(decoding: link, as: UTF8.self), &target) == 0 else { continue }
-                    ino = UInt64(target.st_ino)
-                }
-                fds.append(FDRecord(fd: fd, ino: ino, type: .fifo, details: .name(ByteString(link))))
-            case S_IFREG, S_IFBLK, S_IFCHR, S_IFLNK:
-                guard let link = ProcFS.readLink(path, limit: ProcLimits.path) else { continue }
-                let flags = openFlags(dir: dir, fd: fd)
-                fds.append(FDRecord(
-                    fd: fd, ino: UInt64(info.st_ino), type: .fileV2,
-                    details: .file(openFlags: flags, name: ByteString(link), dev: 0)))
-            case S_IFDIR:
-                guard let link = ProcFS.readLink(path, limit: ProcLimits.path) else { continue }
-                fds.append(FDRecord(fd: fd, ino: UInt64(info.st_ino), type: .directory, details: .name(ByteString(link))))
-            case S_IFSOCK:
-                guard let table = sockets(namespace: namespace, dir: dir) else { return (fds, false) }
-                guard let link = ProcFS.readLink(path, limit: ProcLimits.path) else { continue }
-                guard let rest = ProcText.after("socket:[", in: link[...]), let ino = ProcText.unsigned(rest) else {
-                    // A socket of a kind libscap does not read.
-                    fds.append(FDRecord(fd: fd, type: .unsupported, details: .name(ByteString(link))))
-                    continue
-                }
-                // Sockets missing from the tables (other families) are left out.
-                guard let entry = table.sockets[ino] else { continue }
-                fds.append(FDRecord(fd: fd, ino: ino, type: entry.type, details: entry.details))
-            default:
-                guard let link = ProcFS.readLink(path, limit: ProcLimits.path) else { continue }
-                let type = Self.anonymousTypes[String(decoding: link, as: UTF8.self)] ?? .unsupported
-                fds.append(FDRecord(fd: fd, ino: UInt64(info.st_ino), type: type, details: .name("")))
+        var complete = true
+        let listed = ProcFS.forEachEntry(fdDir) { name in
+            guard complete, let number = ProcText.unsigned(Array(name.utf8)[...]) else { return }
+            switch entry(fd: Int64(bitPattern: number), path: fdDir + "/" + name, dir: dir, namespace: namespace) {
+            case let .found(record): fds.append(record)
+            case .leftOut: break
+            case .failed: complete = false
             }
         }
-        return (fds, true)
+        return (fds, listed && complete)
+    }
+
+    /// What becomes of one fd.
+    private enum Outcome {
+        /// Listed.
+        case found(FDRecord)
+        /// Left out (gone, or a socket of a family the tables do not hold).
+        case leftOut
+        /// libscap stops the scan here.
+        case failed
+    }
+
+    /// The record of the fd `fd` whose /proc link is `path`.
+    private mutating func entry(fd: Int64, path: String, dir: String, namespace: UInt64) -> Outcome {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .leftOut }
+        switch info.st_mode & S_IFMT {
+        case S_IFIFO:
+            guard let link = ProcFS.readLink(path, limit: ProcLimits.path) else { return .failed }
+            var ino: UInt64
+            if let rest = ProcText.after("pipe:[", in: link[...]), let number = ProcText.unsigned(rest) {
+                ino = number
+            } else {
+                // A named pipe: its inode, when the path still leads to it.
+                var target = stat()
+                guard stat(String(decoding: link, as: UTF8.self), &target) == 0 else { return .leftOut }
+                ino = UInt64(target.st_ino)
+            }
+            return .found(FDRecord(fd: fd, ino: ino, type: .fifo, details: .name(ByteString(link))))
+        case S_IFREG, S_IFBLK, S_IFCHR, S_IFLNK:
+            guard let link = ProcFS.readLink(path, limit: ProcLimits.path) else { return .leftOut }
+            let flags = openFlags(dir: dir, fd: fd)
+            return .found(FDRecord(
+                fd: fd, ino: UInt64(info.st_ino), type: .fileV2, details: .file(openFlags: flags, name: ByteString(link), dev: 0)))
+        case S_IFDIR:
+            guard let link = ProcFS.readLink(path, limit: ProcLimits.path) else { return .leftOut }
+            return .found(FDRecord(fd: fd, ino: UInt64(info.st_ino), type: .directory, details: .name(ByteString(link))))
+        case S_IFSOCK:
+            guard let table = sockets(namespace: namespace, dir: dir) else { return .failed }
+            guard let link = ProcFS.readLink(path, limit: ProcLimits.path) else { return .leftOut }
+            guard let rest = ProcText.after("socket:[", in: link[...]), let ino = ProcText.unsigned(rest) else {
+                // A socket of a kind libscap does not read.
+                return .found(FDRecord(fd: fd, type: .unsupported, details: .name(ByteString(link))))
+            }
+            guard let socket = table.sockets[ino] else { return .leftOut }
+            return .found(FDRecord(fd: fd, ino: ino, type: socket.type, details: socket.details))
+        default:
+            guard let link = ProcFS.readLink(path, limit: ProcLimits.path) else { return .leftOut }
+            let type = Self.anonymousTypes[String(decoding: link, as: UTF8.self)] ?? .unsupported
+            return .found(FDRecord(fd: fd, ino: UInt64(info.st_ino), type: type, details: .name("")))
+        }
     }
 
     /// The socket tables of `namespace`, read on first use: the process's own `net/` view, or the

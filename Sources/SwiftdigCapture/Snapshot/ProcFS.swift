@@ -38,25 +38,29 @@ enum ProcFS {
         return buffer
     }
 
-    /// The names in the directory at `path`, in the order the kernel lists them (libscap keeps that
-    /// order in its tables, and so in the file), without `.` and `..`.
-    static func entries(_ path: String) -> [String]? {
-        guard let dir = opendir(path) else { return nil }
+    /// Calls `body` with each name in the directory at `path`, in the order the kernel lists them
+    /// (libscap keeps that order in its tables, and so in the file), without `.` and `..`, while the
+    /// directory is open: as in libscap, the scanning process's own fd list shows the directories
+    /// being read. `false` when the directory cannot be opened.
+    static func forEachEntry(_ path: String, _ body: (String) -> Void) -> Bool {
+        guard let dir = opendir(path) else { return false }
         defer { closedir(dir) }
-        var names: [String] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name != "." && name != ".." { names.append(name) }
+            if name != "." && name != ".." { body(name) }
         }
-        return names
+        return true
     }
 
-    /// The numeric entries of a directory listing (pids, tids, fds), in listing order.
-    static func numericEntries(_ path: String) -> [Int64]? {
-        entries(path)?.compactMap { name in
-            name.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) ? Int64(name) : nil
+    /// Calls `body` with each numeric entry (pid, tid) of the directory at `path`, as
+    /// ``forEachEntry(_:_:)``.
+    static func forEachNumber(_ path: String, _ body: (Int64) -> Void) -> Bool {
+        forEachEntry(path) { name in
+            if name.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let number = Int64(name) {
+                body(number)
+            }
         }
     }
 }

@@ -25,20 +25,24 @@ struct ProcessScanner {
 
     /// Scans the whole machine.
     mutating func scanAll() throws(SnapshotError) {
-        guard let pids = ProcFS.numericEntries(procRoot) else { throw SnapshotError.cannotList(procRoot, errno: errno) }
-        for pid in pids {
-            let dir = "\(procRoot)/\(pid)/"
-            guard let main = thread(tid: pid, dir: dir) else { continue }
-            // As libscap: fds for main threads; a failed fd scan also skips the process's threads.
-            let scan = main.pid == main.tid ? fdScanner.scan(dir: dir) : (fds: [], complete: true)
-            add(main, fds: scan.fds)
-            guard scan.complete, let tids = ProcFS.numericEntries("\(procRoot)/\(pid)/task") else { continue }
-            for tid in tids where tid != pid {
-                let threadDir = "\(procRoot)/\(pid)/task/\(tid)/"
-                guard let record = thread(tid: tid, dir: threadDir) else { continue }
-                let threadScan = record.pid == record.tid ? fdScanner.scan(dir: threadDir) : (fds: [], complete: true)
-                add(record, fds: threadScan.fds)
-            }
+        let listed = ProcFS.forEachNumber(procRoot) { pid in scanProcess(pid) }
+        guard listed else { throw SnapshotError.cannotList(procRoot, errno: errno) }
+    }
+
+    /// Adds the process `pid` and its threads.
+    private mutating func scanProcess(_ pid: Int64) {
+        let dir = "\(procRoot)/\(pid)/"
+        guard let main = thread(tid: pid, dir: dir) else { return }
+        // As libscap: fds for main threads; a failed fd scan also skips the process's threads.
+        let scan = main.pid == main.tid ? fdScanner.scan(dir: dir) : (fds: [], complete: true)
+        add(main, fds: scan.fds)
+        guard scan.complete else { return }
+        _ = ProcFS.forEachNumber("\(procRoot)/\(pid)/task") { tid in
+            guard tid != pid else { return }
+            let threadDir = "\(procRoot)/\(pid)/task/\(tid)/"
+            guard let record = thread(tid: tid, dir: threadDir) else { return }
+            let threadScan = record.pid == record.tid ? fdScanner.scan(dir: threadDir) : (fds: [], complete: true)
+            add(record, fds: threadScan.fds)
         }
     }
 

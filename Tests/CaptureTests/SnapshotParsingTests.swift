@@ -90,6 +90,9 @@ import Testing
         let other = try #require(v1.thread(tid: 43, dir: proc.root + "/42/"))
         #expect(other.flags == CloneFlag.thread | CloneFlag.files && other.exepath.isEmpty && other.loginUID == 1000)
         #expect(other.cgroups == ByteString(Array("cpu=/a\0cpuacct=/a\0".utf8)))
+        // No loginuid file (a kernel without audit): -1.
+        unlink(proc.root + "/42/loginuid")
+        #expect(v1.thread(tid: 43, dir: proc.root + "/42/")?.loginUID == 0xFFFF_FFFF)
         // No exe and an empty command line: a kernel thread, left out.
         proc.file("42/cmdline", [])
         #expect(v1.thread(tid: 42, dir: proc.root + "/42/") == nil)

@@ -65,8 +65,7 @@ struct ProcessScanner {
             let status = ProcStatus(status: statusText, dir: dir, tid: tid),
             let cgroups = ProcCgroups.read(dir: dir, version: cgroupVersion),
             let root = ProcFS.readLink(dir + "root", limit: ProcLimits.path),
-            let loginText = ProcFS.read(dir + "loginuid", limit: 511),
-            let loginUID = ProcText.signed(loginText[...])
+            let loginUID = Self.loginUID(dir: dir)
         else { return nil }
 
         let pid = status.pid ?? 0
@@ -86,7 +85,7 @@ struct ProcessScanner {
         record.vpid = status.vpid != 0 ? status.vpid : pid
         record.cgroups = ByteString(cgroups)
         record.root = ByteString(root)
-        record.loginUID = UInt32(truncatingIfNeeded: loginUID)
+        record.loginUID = loginUID
         record.exeWritable = ExeWritable.check(dir: dir, exePath: exePath ?? [], uid: status.uid, gid: status.gid)
         return record
     }
@@ -113,6 +112,18 @@ struct ProcessScanner {
         var env = environ
         if !env.isEmpty { env[env.count - 1] = 0 }
         return env
+    }
+
+    /// The audit login uid of `loginuid` (-1 when unset), `nil` when it cannot be read. A kernel
+    /// without audit support has no such file: libscap 0.29.3 then leaves out every thread; this
+    /// scanner takes -1 instead.
+    static func loginUID(dir: String) -> UInt32? {
+        guard let text = ProcFS.read(dir + "loginuid", limit: 511) else {
+            let missing = errno == ENOENT
+            // The thread is still there, so the kernel has no audit support.
+            return missing && access(dir, F_OK) == 0 ? .max : nil
+        }
+        return ProcText.signed(text[...]).map { UInt32(truncatingIfNeeded: $0) }
     }
 
     /// The thread's soft limit of open files (what `prlimit(RLIMIT_NOFILE)` gives libscap, read

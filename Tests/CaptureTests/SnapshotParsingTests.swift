@@ -98,6 +98,35 @@ import Testing
         #expect(v1.thread(tid: 42, dir: proc.root + "/42/") == nil)
     }
 
+    @Test func fdsByWhatTheyLinkTo() throws {
+        let proc = FakeProc()
+        defer { proc.remove() }
+        proc.file("files/data", "x")
+        mkdir(proc.root + "/files/dir", 0o700)
+        mkfifo(proc.root + "/files/fifo", 0o600)
+        proc.link("42/fd/3", to: proc.root + "/files/data")
+        proc.file("42/fdinfo/3", "pos:\t0\nflags:\t02102002\nmnt_id:\t25\n")
+        proc.link("42/fd/4", to: proc.root + "/files/dir")
+        proc.link("42/fd/5", to: proc.root + "/files/fifo")
+        proc.link("42/fd/6", to: proc.root + "/files/gone")
+        var scanner = FDScanner(procRoot: proc.root)
+        let (fds, complete) = scanner.scan(dir: proc.root + "/42/")
+        #expect(complete)
+        let inode = { (path: String) -> UInt64 in
+            var info = stat()
+            stat(proc.root + "/files/" + path, &info)
+            return UInt64(info.st_ino)
+        }
+        #expect(fds.sorted { $0.fd < $1.fd } == [
+            FDRecord(fd: 3, ino: inode("data"), type: .fileV2, details: .file(
+                openFlags: 3 | 8 | 1 << 12, name: ByteString(proc.root + "/files/data"), dev: 0)),
+            FDRecord(fd: 4, ino: inode("dir"), type: .directory, details: .name(ByteString(proc.root + "/files/dir"))),
+            FDRecord(fd: 5, ino: inode("fifo"), type: .fifo, details: .name(ByteString(proc.root + "/files/fifo"))),
+        ])
+        // A process without an fd folder: nothing, and its threads are not scanned.
+        #expect(scanner.scan(dir: proc.root + "/43/").complete == false)
+    }
+
     @Test func commandLinesAndEnvironments() {
         #expect(ProcessScanner.splitCommandLine([]) == ([], []))
         // A command line rewritten without NULs has no arguments.

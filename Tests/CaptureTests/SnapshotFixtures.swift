@@ -68,15 +68,17 @@ final class SnapshotFixtures {
         let context = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
         context[0] = told[1]
         context[1] = release.read
-        pthread_create(&thread, nil, { raw in
-            let context = raw!.assumingMemoryBound(to: Int32.self)
-            var tid = SnapshotFixtures.currentTID()
-            _ = write(context[0], &tid, 8)
-            var byte: UInt8 = 0
-            _ = read(context[1], &byte, 1)
-            context.deallocate()
-            return nil
-        }, context)
+        pthread_create(
+            &thread, nil,
+            { raw in
+                let context = raw!.assumingMemoryBound(to: Int32.self)
+                var tid = SnapshotFixtures.currentTID()
+                _ = write(context[0], &tid, 8)
+                var byte: UInt8 = 0
+                _ = read(context[1], &byte, 1)
+                context.deallocate()
+                return nil
+            }, context)
         var tid: Int64 = 0
         _ = read(told[0], &tid, 8)
         threadTID = tid
@@ -89,9 +91,10 @@ final class SnapshotFixtures {
         var byte: UInt8 = 1
         _ = write(release.write, &byte, 1)
         pthread_join(thread, nil)
-        for fd in [file, listener, client, accepted, udp, unixPair.0, unixPair.1, pipe.read, pipe.write, event,
-            release.read, release.write]
-        {
+        for fd in [
+            file, listener, client, accepted, udp, unixPair.0, unixPair.1, pipe.read, pipe.write, event,
+            release.read, release.write,
+        ] {
             Glibc.close(fd)
         }
         unlink(filePath)

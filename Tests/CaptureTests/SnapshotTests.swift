@@ -54,25 +54,35 @@ import Testing
         func record(_ fd: Int32) -> FDRecord? { fds.first { $0.fd == Int64(fd) } }
         let ino = SnapshotFixtures.inode
         // O_CREAT is not kept in the open file's flags; PPM_O_RDWR | PPM_O_APPEND.
-        #expect(record(fixtures.file) == FDRecord(
-            fd: Int64(fixtures.file), ino: ino(fixtures.file), type: .fileV2,
-            details: .file(openFlags: 3 | 8, name: ByteString(fixtures.filePath), dev: 0)))
-        #expect(record(fixtures.listener) == FDRecord(
-            fd: Int64(fixtures.listener), ino: ino(fixtures.listener), type: .ipv4ServerSocket,
-            details: .ipv4Server(ip: Self.loopback, port: fixtures.port, l4Protocol: Self.tcp)))
-        #expect(record(fixtures.client) == FDRecord(
-            fd: Int64(fixtures.client), ino: ino(fixtures.client), type: .ipv4Socket,
-            details: .ipv4Socket(
-                sourceIP: Self.loopback, destinationIP: Self.loopback, sourcePort: fixtures.clientPort,
-                destinationPort: fixtures.port, l4Protocol: Self.tcp)))
-        #expect(record(fixtures.accepted) == FDRecord(
-            fd: Int64(fixtures.accepted), ino: ino(fixtures.accepted), type: .ipv4Socket,
-            details: .ipv4Socket(
-                sourceIP: Self.loopback, destinationIP: Self.loopback, sourcePort: fixtures.port,
-                destinationPort: fixtures.clientPort, l4Protocol: Self.tcp)))
-        #expect(record(fixtures.udp) == FDRecord(
-            fd: Int64(fixtures.udp), ino: ino(fixtures.udp), type: .ipv4ServerSocket,
-            details: .ipv4Server(ip: Self.loopback, port: fixtures.udpPort, l4Protocol: Self.udp)))
+        #expect(
+            record(fixtures.file)
+                == FDRecord(
+                    fd: Int64(fixtures.file), ino: ino(fixtures.file), type: .fileV2,
+                    details: .file(openFlags: 3 | 8, name: ByteString(fixtures.filePath), dev: 0)))
+        #expect(
+            record(fixtures.listener)
+                == FDRecord(
+                    fd: Int64(fixtures.listener), ino: ino(fixtures.listener), type: .ipv4ServerSocket,
+                    details: .ipv4Server(ip: Self.loopback, port: fixtures.port, l4Protocol: Self.tcp)))
+        #expect(
+            record(fixtures.client)
+                == FDRecord(
+                    fd: Int64(fixtures.client), ino: ino(fixtures.client), type: .ipv4Socket,
+                    details: .ipv4Socket(
+                        sourceIP: Self.loopback, destinationIP: Self.loopback, sourcePort: fixtures.clientPort,
+                        destinationPort: fixtures.port, l4Protocol: Self.tcp)))
+        #expect(
+            record(fixtures.accepted)
+                == FDRecord(
+                    fd: Int64(fixtures.accepted), ino: ino(fixtures.accepted), type: .ipv4Socket,
+                    details: .ipv4Socket(
+                        sourceIP: Self.loopback, destinationIP: Self.loopback, sourcePort: fixtures.port,
+                        destinationPort: fixtures.clientPort, l4Protocol: Self.tcp)))
+        #expect(
+            record(fixtures.udp)
+                == FDRecord(
+                    fd: Int64(fixtures.udp), ino: ino(fixtures.udp), type: .ipv4ServerSocket,
+                    details: .ipv4Server(ip: Self.loopback, port: fixtures.udpPort, l4Protocol: Self.udp)))
         for end in [fixtures.unixPair.0, fixtures.unixPair.1] {
             let unix = try #require(record(end))
             #expect(unix.type == .unixSocket && unix.ino == ino(end))
@@ -83,14 +93,19 @@ import Testing
             #expect(destination == 0 && name.isEmpty)
         }
         let pipeIno = ino(fixtures.pipe.read)
-        #expect(record(fixtures.pipe.read) == FDRecord(
-            fd: Int64(fixtures.pipe.read), ino: pipeIno, type: .fifo, details: .name(ByteString("pipe:[\(pipeIno)]"))))
+        #expect(
+            record(fixtures.pipe.read)
+                == FDRecord(
+                    fd: Int64(fixtures.pipe.read), ino: pipeIno, type: .fifo,
+                    details: .name(ByteString("pipe:[\(pipeIno)]"))))
         #expect(record(fixtures.pipe.write)?.type == .fifo)
         // As libscap's: the directories being read show among the scanner's own fds.
         let directories = fds.filter { $0.type == .directory }.map(\.details)
         #expect(directories.contains(.name("/proc")) && directories.contains(.name(ByteString("/proc/\(pid)/fd"))))
-        #expect(record(fixtures.event) == FDRecord(
-            fd: Int64(fixtures.event), ino: ino(fixtures.event), type: .event, details: .name("")))
+        #expect(
+            record(fixtures.event)
+                == FDRecord(
+                    fd: Int64(fixtures.event), ino: ino(fixtures.event), type: .event, details: .name("")))
     }
 
     /// The snapshot and one `close` enter event per fixture fd, read by sysdig and by swiftdig:
@@ -117,7 +132,8 @@ import Testing
         try SnapshotSupport.writeCloseEnter(writer, ts: ts + 1000, tid: fixtures.threadTID, fd: Int64(fixtures.client))
         try writer.close()
 
-        let format = "%thread.tid %proc.pid %proc.name %proc.exe %proc.args %proc.cwd %fd.num %fd.type %fd.typechar %fd.name"
+        let format =
+            "%thread.tid %proc.pid %proc.name %proc.exe %proc.args %proc.cwd %fd.num %fd.type %fd.typechar %fd.name"
         let filter = "proc.pid=\(getpid())"
         var options = TextDump.Options()
         options.format = format
@@ -141,10 +157,11 @@ import Testing
         let elapsed = Double(SnapshotSupport.now() - start) / 1e6
         let cpuAfter = SnapshotSupport.cpuTimes()
         let fdCount = snapshot.fds.reduce(0) { $0 + $1.fds.count }
-        print("snapshot of the whole machine: \(snapshot.processes.threads.count) threads, \(fdCount) fds, "
-            + "\(snapshot.users?.users.count ?? 0) users, \(snapshot.interfaces.ipv4.count)+\(snapshot.interfaces.ipv6.count) "
-            + "addresses in \(Self.milliseconds(elapsed)) ms (user \(Self.milliseconds(cpuAfter.user - cpuBefore.user)) ms, "
-            + "system \(Self.milliseconds(cpuAfter.system - cpuBefore.system)) ms)")
+        print(
+            "snapshot of the whole machine: \(snapshot.processes.threads.count) threads, \(fdCount) fds, "
+                + "\(snapshot.users?.users.count ?? 0) users, \(snapshot.interfaces.ipv4.count)+\(snapshot.interfaces.ipv6.count) "
+                + "addresses in \(Self.milliseconds(elapsed)) ms (user \(Self.milliseconds(cpuAfter.user - cpuBefore.user)) ms, "
+                + "system \(Self.milliseconds(cpuAfter.system - cpuBefore.system)) ms)")
         #expect(snapshot.processes.threads.contains { $0.tid == Int64(getpid()) })
         #expect(snapshot.interfaces.ipv4.contains { $0.address == Self.loopback && $0.name == "lo" })
         #expect(snapshot.users?.users.contains { $0.uid == 0 && $0.name == "root" } == true)

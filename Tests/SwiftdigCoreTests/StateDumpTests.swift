@@ -98,11 +98,13 @@ import Testing
     static func describe(_ state: SystemState) -> [Int64: String] {
         var out: [Int64: String] = [:]
         for thread in state.threads.values {
-            var line = "pid=\(thread.pid) ptid=\(thread.ptid) sid=\(thread.sid) vpgid=\(thread.vpgid) comm=\(thread.comm)"
+            var line =
+                "pid=\(thread.pid) ptid=\(thread.ptid) sid=\(thread.sid) vpgid=\(thread.vpgid) comm=\(thread.comm)"
             line += " exe=\(thread.exe) exepath=\(thread.exepath) w=\(thread.exeWritable) args=\(thread.args)"
             line += " fdlimit=\(thread.fdlimit) flags=\(thread.flags) uid=\(thread.uid) gid=\(thread.gid)"
             line += " loginuid=\(thread.loginuid) vm=\(thread.vmsizeKB)/\(thread.vmrssKB)/\(thread.vmswapKB)"
-            line += " pf=\(thread.pfmajor)/\(thread.pfminor) vtid=\(thread.vtid) vpid=\(thread.vpid) root=\(thread.root)"
+            line +=
+                " pf=\(thread.pfmajor)/\(thread.pfminor) vtid=\(thread.vtid) vpid=\(thread.vpid) root=\(thread.root)"
             line += " cgroups=\(thread.cgroups.map { "\($0.0)=\($0.1)" })"
             if thread.isMainThread {
                 // An unknown working directory is written as `/`, as libsinsp writes it.

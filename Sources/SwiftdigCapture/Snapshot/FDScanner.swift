@@ -74,11 +74,14 @@ struct FDScanner {
         case S_IFREG, S_IFBLK, S_IFCHR, S_IFLNK:
             guard let link = ProcFS.readLink(path, limit: ProcLimits.path) else { return .leftOut }
             let flags = openFlags(dir: dir, fd: fd)
-            return .found(FDRecord(
-                fd: fd, ino: UInt64(info.st_ino), type: .fileV2, details: .file(openFlags: flags, name: ByteString(link), dev: 0)))
+            return .found(
+                FDRecord(
+                    fd: fd, ino: UInt64(info.st_ino), type: .fileV2,
+                    details: .file(openFlags: flags, name: ByteString(link), dev: 0)))
         case S_IFDIR:
             guard let link = ProcFS.readLink(path, limit: ProcLimits.path) else { return .leftOut }
-            return .found(FDRecord(fd: fd, ino: UInt64(info.st_ino), type: .directory, details: .name(ByteString(link))))
+            return .found(
+                FDRecord(fd: fd, ino: UInt64(info.st_ino), type: .directory, details: .name(ByteString(link))))
         case S_IFSOCK:
             guard let table = sockets(namespace: namespace, dir: dir) else { return .failed }
             guard let link = ProcFS.readLink(path, limit: ProcLimits.path) else { return .leftOut }
@@ -99,7 +102,9 @@ struct FDScanner {
     /// machine's /proc/net when the namespace is unknown.
     private mutating func sockets(namespace: UInt64, dir: String) -> SocketTable? {
         if let known = socketsByNamespace[namespace] { return known }
-        guard let table = SocketTable(netDirectory: namespace != 0 ? dir + "net/" : procRoot + "/net/") else { return nil }
+        guard let table = SocketTable(netDirectory: namespace != 0 ? dir + "net/" : procRoot + "/net/") else {
+            return nil
+        }
         socketsByNamespace[namespace] = table
         return table
     }

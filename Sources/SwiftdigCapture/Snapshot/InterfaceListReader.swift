@@ -24,14 +24,16 @@ enum InterfaceListReader {
             let broadcast = entry.ifa_ifu.ifu_broadaddr
             switch Int32(address.pointee.sa_family) {
             case AF_INET:
-                ipv4.append(IPv4Interface(
-                    name: name, address: ipv4Word(address), netmask: entry.ifa_netmask.map(ipv4Word) ?? 0,
-                    broadcast: broadcast.map(ipv4Word) ?? 0, linkSpeed: 0))
+                ipv4.append(
+                    IPv4Interface(
+                        name: name, address: ipv4Word(address), netmask: entry.ifa_netmask.map(ipv4Word) ?? 0,
+                        broadcast: broadcast.map(ipv4Word) ?? 0, linkSpeed: 0))
             case AF_INET6:
                 let zero = IPv6Address(high: 0, low: 0)
-                ipv6.append(IPv6Interface(
-                    name: name, address: ipv6Address(address), netmask: entry.ifa_netmask.map(ipv6Address) ?? zero,
-                    broadcast: broadcast.map(ipv6Address) ?? zero, linkSpeed: 0))
+                ipv6.append(
+                    IPv6Interface(
+                        name: name, address: ipv6Address(address), netmask: entry.ifa_netmask.map(ipv6Address) ?? zero,
+                        broadcast: broadcast.map(ipv6Address) ?? zero, linkSpeed: 0))
             default:
                 continue
             }
@@ -41,7 +43,8 @@ enum InterfaceListReader {
 
     /// The address of a `sockaddr_in` as stored: network order loaded as a native word.
     private static func ipv4Word(_ address: UnsafeMutablePointer<sockaddr>) -> UInt32 {
-        UnsafeRawPointer(address).loadUnaligned(fromByteOffset: MemoryLayout<sockaddr_in>.offset(of: \.sin_addr)!, as: UInt32.self)
+        UnsafeRawPointer(address).loadUnaligned(
+            fromByteOffset: MemoryLayout<sockaddr_in>.offset(of: \.sin_addr)!, as: UInt32.self)
     }
 
     /// The 16 bytes of a `sockaddr_in6`'s address.

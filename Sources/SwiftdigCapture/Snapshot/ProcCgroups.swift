@@ -35,7 +35,9 @@ enum ProcCgroups {
             let end = text[start...].firstIndex(of: ProcText.newline).map { $0 + 1 } ?? text.count
             let line = text[start..<end]
             start = end
-            guard let firstColon = line.firstIndex(of: UInt8(ascii: ":")), firstColon > line.startIndex else { return nil }
+            guard let firstColon = line.firstIndex(of: UInt8(ascii: ":")), firstColon > line.startIndex else {
+                return nil
+            }
             let id = line[..<firstColon]
             var rest = line[(firstColon + 1)...]
             let subsystems: [ArraySlice<UInt8>]

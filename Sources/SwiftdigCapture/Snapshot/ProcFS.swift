@@ -14,7 +14,9 @@ enum ProcFS {
         var bytes = [UInt8](repeating: 0, count: min(limit, 4096))
         var count = 0
         while count < limit {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - count))) }
+            if count == bytes.count {
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit - count)))
+            }
             let got = bytes.withUnsafeMutableBytes { raw in
                 Glibc.read(fd, raw.baseAddress! + count, raw.count - count)
             }

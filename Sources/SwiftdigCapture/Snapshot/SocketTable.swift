@@ -47,25 +47,10 @@ struct SocketTable {
     private static func parse(_ line: ArraySlice<UInt8>, _ kind: Kind) -> (UInt64, Entry)? {
         let fields = ProcText.fields(line)
         switch kind {
-        case let .ipv4(proto), let .ipv6(proto):
-            // sl local remote st tx:rx tr:when retrnsmt uid timeout inode
-            guard fields.count >= 10, let inode = ProcText.unsigned(fields[9]),
-                let local = address(fields[1]), let remote = address(fields[2])
-            else { return nil }
-            if case .ipv4 = kind {
-                let sip = UInt32(truncatingIfNeeded: local.words[0]), dip = UInt32(truncatingIfNeeded: remote.words[0])
-                if dip == 0 {
-                    return (inode, Entry(type: .ipv4ServerSocket, details: .ipv4Server(ip: sip, port: local.port, l4Protocol: proto)))
-                }
-                return (inode, Entry(type: .ipv4Socket, details: .ipv4Socket(
-                    sourceIP: sip, destinationIP: dip, sourcePort: local.port, destinationPort: remote.port, l4Protocol: proto)))
-            }
-            let sip = ipv6(local.words), dip = ipv6(remote.words)
-            if remote.words.allSatisfy({ $0 == 0 }) {
-                return (inode, Entry(type: .ipv6ServerSocket, details: .ipv6Server(ip: sip, port: local.port, l4Protocol: proto)))
-            }
-            return (inode, Entry(type: .ipv6Socket, details: .ipv6Socket(
-                sourceIP: sip, destinationIP: dip, sourcePort: local.port, destinationPort: remote.port, l4Protocol: proto)))
+        case let .ipv4(proto):
+            return internet(fields, proto, ipv6: false)
+        case let .ipv6(proto):
+            return internet(fields, proto, ipv6: true)
         case .unix:
             // Num: RefCount Protocol Flags Type St Inode [Path]
             guard fields.count >= 7, let inode = ProcText.unsigned(fields[6]) else { return nil }
@@ -74,12 +59,45 @@ struct SocketTable {
             // line's newline (later libs drop it); a path with blanks is cut at the first.
             var path = fields.count > 7 ? Array(fields[7]) : []
             if fields.count == 8 { path.append(ProcText.newline) }
-            return (inode, Entry(type: .unixSocket, details: .unixSocket(source: address, destination: 0, name: ByteString(path))))
+            let details = FDDetails.unixSocket(source: address, destination: 0, name: ByteString(path))
+            return (inode, Entry(type: .unixSocket, details: details))
         case .netlink:
             // sk Eth Pid Groups Rmem Wmem Dump Locks Drops Inode
             guard fields.count >= 10, let inode = ProcText.unsigned(fields[9]) else { return nil }
             return (inode, Entry(type: .unixSocket, details: .unixSocket(source: 0, destination: 0, name: "")))
         }
+    }
+
+    /// A line of the TCP, UDP or raw tables: a server when the remote address is all zeros.
+    private static func internet(_ fields: [ArraySlice<UInt8>], _ proto: UInt8, ipv6: Bool) -> (UInt64, Entry)? {
+        // sl local remote st tx:rx tr:when retrnsmt uid timeout inode
+        guard fields.count >= 10, let inode = ProcText.unsigned(fields[9]),
+            let local = address(fields[1]), let remote = address(fields[2])
+        else { return nil }
+        let server = remote.words.allSatisfy { $0 == 0 }
+        let entry: Entry
+        if ipv6 {
+            let sip = ipv6Address(local.words), dip = ipv6Address(remote.words)
+            entry =
+                server
+                ? Entry(type: .ipv6ServerSocket, details: .ipv6Server(ip: sip, port: local.port, l4Protocol: proto))
+                : Entry(
+                    type: .ipv6Socket,
+                    details: .ipv6Socket(
+                        sourceIP: sip, destinationIP: dip, sourcePort: local.port, destinationPort: remote.port,
+                        l4Protocol: proto))
+        } else {
+            let sip = local.words.first ?? 0, dip = remote.words.first ?? 0
+            entry =
+                server
+                ? Entry(type: .ipv4ServerSocket, details: .ipv4Server(ip: sip, port: local.port, l4Protocol: proto))
+                : Entry(
+                    type: .ipv4Socket,
+                    details: .ipv4Socket(
+                        sourceIP: sip, destinationIP: dip, sourcePort: local.port, destinationPort: remote.port,
+                        l4Protocol: proto))
+        }
+        return (inode, entry)
     }
 
     /// An `ADDRESS:PORT` column: the address as 32-bit words in the order printed (each the word
@@ -99,7 +117,7 @@ struct SocketTable {
     }
 
     /// Four printed words as an address: each word's bytes in memory (little-endian) order.
-    private static func ipv6(_ words: [UInt32]) -> IPv6Address {
+    private static func ipv6Address(_ words: [UInt32]) -> IPv6Address {
         var bytes: [UInt8] = []
         for word in words.prefix(4) { withUnsafeBytes(of: word.littleEndian) { bytes += $0 } }
         return IPv6Address(bytes: bytes)

@@ -12,9 +12,11 @@ enum UserListReader {
         setpwent()
         while let entry = getpwent() {
             let user = entry.pointee
-            users.append(UserRecord(
-                uid: user.pw_uid, gid: user.pw_gid, name: text(user.pw_name, limit: ProcLimits.credentials),
-                homedir: text(user.pw_dir, limit: ProcLimits.path), shell: text(user.pw_shell, limit: ProcLimits.path)))
+            users.append(
+                UserRecord(
+                    uid: user.pw_uid, gid: user.pw_gid, name: text(user.pw_name, limit: ProcLimits.credentials),
+                    homedir: text(user.pw_dir, limit: ProcLimits.path),
+                    shell: text(user.pw_shell, limit: ProcLimits.path)))
         }
         endpwent()
         var groups: [GroupRecord] = []

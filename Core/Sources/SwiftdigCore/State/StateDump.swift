@@ -38,9 +38,13 @@ public enum StateDump {
         if let list = state.userList { return list }
         guard !state.users.isEmpty || !state.groups.isEmpty else { return nil }
         let users = state.users.values.sorted { $0.uid < $1.uid }.map {
-            UserRecord(uid: $0.uid, gid: $0.gid, name: ByteString($0.name), homedir: ByteString($0.homedir), shell: ByteString($0.shell))
+            UserRecord(
+                uid: $0.uid, gid: $0.gid, name: ByteString($0.name), homedir: ByteString($0.homedir),
+                shell: ByteString($0.shell))
         }
-        let groups = state.groups.values.sorted { $0.gid < $1.gid }.map { GroupRecord(gid: $0.gid, name: ByteString($0.name)) }
+        let groups = state.groups.values.sorted { $0.gid < $1.gid }.map {
+            GroupRecord(gid: $0.gid, name: ByteString($0.name))
+        }
         return UserList(users: users, groups: groups)
     }
 
@@ -53,7 +57,9 @@ public enum StateDump {
         let zero = IPv6Address(high: 0, low: 0)
         return InterfaceList(
             ipv4: known.ipv4.map { IPv4Interface(name: "", address: $0.address, netmask: $0.netmask, broadcast: 0) },
-            ipv6: known.ipv6.map { IPv6Interface(name: "", address: IPv6Address(bytes: $0), netmask: zero, broadcast: zero) })
+            ipv6: known.ipv6.map {
+                IPv6Interface(name: "", address: IPv6Address(bytes: $0), netmask: zero, broadcast: zero)
+            })
     }
 
     /// The threads by tid, without one whose removal is pending (the next event would remove it).
@@ -63,7 +69,8 @@ public enum StateDump {
 
     /// The fds of `thread` by number, without those whose close is pending.
     private static func openFDs(_ thread: ThreadInfo, _ state: SystemState) -> [FDRecord] {
-        let closing = !state.fdsToRemove.isEmpty
+        let closing =
+            !state.fdsToRemove.isEmpty
             && state.thread(state.tidOfFDsToRemove).flatMap { state.fdOwner(of: $0) } === thread
         return thread.fds.keys.sorted().compactMap { fd in
             if closing && state.fdsToRemove.contains(fd) { return nil }
@@ -126,7 +133,8 @@ public enum StateDump {
                 sourceIP: IPv6Address(bytes: s.bytes16(0)), destinationIP: IPv6Address(bytes: s.bytes16(16)),
                 sourcePort: s.v6sport, destinationPort: s.v6dport, l4Protocol: s.v6l4proto)
         case .ipv6ServerSocket:
-            details = .ipv6Server(ip: IPv6Address(bytes: s.bytes16(0)), port: s.v6serverPort, l4Protocol: s.v6serverL4proto)
+            details = .ipv6Server(
+                ip: IPv6Address(bytes: s.bytes16(0)), port: s.v6serverPort, l4Protocol: s.v6serverL4proto)
         case .unixSocket:
             details = .unixSocket(source: s.unixSource, destination: s.unixDest, name: ByteString(info.name))
         case .fileV2:

@@ -19,6 +19,18 @@ public enum StateDump {
     /// libsinsp's limit on the bytes of arguments, environment and cgroups of one entry.
     static let listLimit = 4096
 
+    /// The blocks in sysdig's order: machine info (when known), interfaces, users (when known), the
+    /// process list and the fd lists; ``CaptureWriter/copy(_:)`` or ``ScapWriter/write(_:)`` write
+    /// them after the section header.
+    public static func blocks(of state: SystemState, machine: MachineInfo?) -> [ScapBlock] {
+        var blocks: [ScapBlock] = []
+        if let machine { blocks.append(.machineInfo(machine)) }
+        if let interfaces = interfaceList(of: state) { blocks.append(.interfaceList(interfaces)) }
+        if let users = userList(of: state) { blocks.append(.userList(users)) }
+        blocks.append(.processList(processList(of: state)))
+        return blocks + fdLists(of: state).map { .fdList($0) }
+    }
+
     /// The process list of `state`'s threads, by tid.
     public static func processList(of state: SystemState) -> ProcessList {
         ProcessList(threads: sortedThreads(state).map(record))
@@ -150,9 +162,5 @@ public enum StateDump {
 /// (when known), interfaces, users (when known), the process list and the fd lists. The caller
 /// writes the section header first and the events after (see ``StateDump``).
 public func writeState(of state: SystemState, machine: MachineInfo?, to writer: ScapWriter) throws(ScapError) {
-    if let machine { try writer.writeMachineInfo(machine) }
-    if let interfaces = StateDump.interfaceList(of: state) { try writer.writeInterfaceList(interfaces) }
-    if let users = StateDump.userList(of: state) { try writer.writeUserList(users) }
-    try writer.writeProcessList(StateDump.processList(of: state))
-    for list in StateDump.fdLists(of: state) { try writer.writeFDList(list) }
+    for block in StateDump.blocks(of: state, machine: machine) { try writer.write(block) }
 }

@@ -56,11 +56,7 @@ public final class LiveCapture: EventSource {
             bufferBytes: options.bufferBytes)
         encoder = RecordEncoder(bootTime: RecordEncoder.bootTime())
         try probe.start()
-        let snapshot = try SystemSnapshot.take(includeUsers: options.includesUsers)
-        stateBlocks = [.machineInfo(snapshot.machine), .interfaceList(snapshot.interfaces)]
-        if let users = snapshot.users { stateBlocks.append(.userList(users)) }
-        stateBlocks.append(.processList(snapshot.processes))
-        stateBlocks += snapshot.fds.map { .fdList($0) }
+        stateBlocks = try SystemSnapshot.take(includeUsers: options.includesUsers).blocks
     }
 
     deinit { probe.stop() }

@@ -123,6 +123,7 @@ public final class Inspector {
     private func absorb(_ block: ScapBlock) {
         switch block {
         case .interfaceList(let list):
+            state.interfaceList = list
             state.interfaces.ipv4 = list.ipv4.map { ($0.address, $0.netmask) }
             state.interfaces.ipv6 = list.ipv6.map { $0.address.bytes }
         case .machineInfo(let info):
@@ -133,6 +134,7 @@ public final class Inspector {
             guard let t = state.thread(list.tid) else { return }
             for record in list.fds { state.addFD(record.fd, Self.fd(from: record, interfaces: state.interfaces), to: t) }
         case .userList(let list):
+            state.userList = list
             for u in list.users {
                 state.users[u.uid] = UserInfo(
                     uid: u.uid, gid: u.gid, name: u.name.string, homedir: u.homedir.string, shell: u.shell.string)

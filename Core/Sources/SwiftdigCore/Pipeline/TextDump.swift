@@ -77,7 +77,10 @@ public enum TextDump {
         var delivered: UInt64 = 0
         var durationStart: UInt64 = 0
         let capture = try options.writePath.map { (path) throws(ScapError) in
-            try CaptureWriter(path: path, gzip: options.compress, rotation: options.rotation)
+            // A file started mid-run opens with the state as it is then: each reads on its own.
+            try CaptureWriter(path: path, gzip: options.compress, rotation: options.rotation) {
+                try writeState(of: inspector.state, machine: inspector.machine, to: $0)
+            }
         }
         if let capture { inspector.metadataObserver = { try capture.copy($0) } }
         inspector.deliversHiddenEvents = capture != nil || options.progress

@@ -37,6 +37,10 @@ public final class SystemState {
     public var groups: [UInt32: GroupInfo] = [:]
     /// The machine's network interfaces.
     public var interfaces = NetworkInterfaces()
+    /// The interface list as read, with the names and order a state dump writes back.
+    public var interfaceList: InterfaceList?
+    /// The user list as read, with the order (and any duplicate ids) a state dump writes back.
+    public var userList: UserList?
 
     // Removals sysdig defers to the start of the next event, so that the event that closes an fd
     // or ends a thread still renders with it.

@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "SwiftdigDriverABI",
             path: "driver",
-            exclude: ["probes", "README.md"],
+            exclude: ["probes", "vmlinux", "README.md"],
             sources: ["abi/layout_checks.c"],
             publicHeadersPath: "include"
         ),
@@ -46,9 +46,15 @@ let package = Package(
             name: "SwiftdigCapture",
             dependencies: [
                 "SwiftdigDriverABI",
+                "CLibBPF",
                 .product(name: "SwiftdigCore", package: "Core"),
-            ]
+            ],
+            plugins: ["BuildDriver"]
         ),
+        // libbpf, which loads the driver's object and reads its ring buffer.
+        .systemLibrary(name: "CLibBPF", pkgConfig: "libbpf", providers: [.apt(["libbpf-dev"])]),
+        // Compiles driver/probes into swiftdig.bpf.o with the toolchain's clang.
+        .plugin(name: "BuildDriver", capability: .buildTool()),
         // The runner's side of chisels: finding, compiling, loading and running them.
         .target(
             name: "ChiselHost",

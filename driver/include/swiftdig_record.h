@@ -120,6 +120,10 @@ enum sd_capture_kind {
 #define SD_MAX_SOCKADDR 128
 #define SD_MAX_ARGS_BYTES 4096 /* execve args or env collected by SD_CAP_PROCESS */
 
+/* `size` of an SD_CAP_IOVEC or SD_CAP_MSGHDR step (appended): gather at most the return value's
+ * bytes (`len_from_ret` above: reads, at exit). Without it, at most snaplen (writes). */
+#define SD_IOV_LEN_FROM_RET 1u
+
 /* One step of a plan. */
 struct sd_capture_step {
     __u8 kind;       /* enum sd_capture_kind; SD_CAP_NONE ends the plan */

@@ -127,27 +127,23 @@ final class DriverProbeTests: XCTestCase {
     }
 }
 
-/// One capture of the workload: the records of its process tree, kept for the tests.
+/// One capture of the workload above, kept for the tests.
 struct LiveRun: @unchecked Sendable {
     static let snaplen: UInt32 = 80
 
-    var records: [RawRecord] = []
-    var ownRecords = 0
-    var malformed = 0
-    var counters = DriverCounters()
-    var workloadPID: Int32 = 0
-    var port = 0
+    let capture: WorkloadCapture
     let directory: String
-    let openedPath: String
-    let shellPath: String
+    let port: Int
+    var openedPath: String { directory + "/swiftdig-open-test.txt" }
+    let shellPath = URL(fileURLWithPath: "/bin/sh").resolvingSymlinksInPath().path
 
-    func exits(_ nr: Int) -> [RawRecord] {
-        records.filter { $0.kind == SD_RECORD_SYSCALL_EXIT && Int($0.header.nr) == nr }
-    }
-
-    func enters(_ nr: Int) -> [RawRecord] {
-        records.filter { $0.kind == SD_RECORD_SYSCALL_ENTER && Int($0.header.nr) == nr }
-    }
+    var records: [RawRecord] { capture.records }
+    var workloadPID: Int32 { capture.workloadPID }
+    var ownRecords: Int { capture.ownRecords }
+    var malformed: Int { capture.malformed }
+    var counters: DriverCounters { capture.counters }
+    func exits(_ nr: Int) -> [RawRecord] { capture.exits(nr) }
+    func enters(_ nr: Int) -> [RawRecord] { capture.enters(nr) }
 
     static let script = """
         import os, socket, sys
@@ -175,15 +171,6 @@ struct LiveRun: @unchecked Sendable {
         """
 
     static func make() throws -> LiveRun {
-        let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("swiftdig-driver-\(getpid())")
-            .resolvingSymlinksInPath().path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        var run = LiveRun(
-            directory: directory, openedPath: directory + "/swiftdig-open-test.txt",
-            shellPath: URL(fileURLWithPath: "/bin/sh").resolvingSymlinksInPath().path
-        )
-
         let plans: [(syscall: Int, plan: sd_syscall_plan)] = [
             (DriverProbeTests.openat, capturePlan(exit: [captureStep(SD_CAP_USER_STRING, arg: 1)])),
             (DriverProbeTests.write, capturePlan(enter: [captureStep(SD_CAP_USER_BUFFER, arg: 1, lenArg: 2)])),
@@ -194,47 +181,12 @@ struct LiveRun: @unchecked Sendable {
             (DriverProbeTests.clone, capturePlan(exit: [captureStep(SD_CAP_PROCESS)])),
             (DriverProbeTests.clone3, capturePlan(exit: [captureStep(SD_CAP_PROCESS)])),
         ]
-        let settings = DriverSettings(snaplen: snaplen, ignoredProcess: getpid())
-        let probe = try makeLiveProbe(settings: settings, plans: plans)
-        try probe.start()
-
-        let output = Pipe()
-        let workload = Process()
-        workload.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        workload.arguments = ["-c", script, directory]
-        workload.standardOutput = output
-        try workload.run()
-        run.workloadPID = workload.processIdentifier
-
-        // The workload's process tree, grown by fork records as they come.
-        var tree: Set<UInt32> = [UInt32(run.workloadPID)]
-        let me = UInt32(getpid())
-        func take(_ bytes: UnsafeRawBufferPointer) {
-            guard let record = try? RawRecord(bytes) else {
-                run.malformed += 1
-                return
-            }
-            if record.header.pid == me {
-                run.ownRecords += 1
-            }
-            if record.kind == SD_RECORD_FORK_CHILD, tree.contains(UInt32(truncatingIfNeeded: record.arg(0))) {
-                tree.insert(record.header.tid)
-            }
-            if tree.contains(record.header.tid) || tree.contains(record.header.pid) {
-                run.records.append(record)
-            }
-        }
-        let deadline = Date().addingTimeInterval(30)
-        while workload.isRunning && Date() < deadline {
-            _ = try probe.poll(timeoutMs: 10, take)
-        }
-        _ = try probe.poll(timeoutMs: 50, take)
-        probe.stop()
-        while try probe.poll(timeoutMs: 0, take) > 0 {}
-        run.counters = probe.counters()
-
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        run.port = Int(printed.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
-        return run
+        let capture = try WorkloadCapture.run(
+            python: script, plans: plans, settings: DriverSettings(snaplen: snaplen, ignoredProcess: getpid())
+        )
+        return LiveRun(
+            capture: capture, directory: capture.directory,
+            port: Int(capture.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        )
     }
 }

@@ -162,3 +162,73 @@ extension Array where Element == UInt8 {
         return withUnsafeBytes { $0.loadUnaligned(as: T.self) }
     }
 }
+
+/// A python3 workload run under capture: the records of its process tree (grown by fork
+/// records as they come), what it printed, and the driver's counters.
+struct WorkloadCapture {
+    var records: [RawRecord] = []
+    var ownRecords = 0
+    var malformed = 0
+    var counters = DriverCounters()
+    var workloadPID: Int32 = 0
+    var output = ""
+    /// The workload's first argument: a fresh directory, removed after the run.
+    let directory: String
+
+    func exits(_ nr: Int) -> [RawRecord] {
+        records.filter { $0.kind == SD_RECORD_SYSCALL_EXIT && Int($0.header.nr) == nr }
+    }
+
+    func enters(_ nr: Int) -> [RawRecord] {
+        records.filter { $0.kind == SD_RECORD_SYSCALL_ENTER && Int($0.header.nr) == nr }
+    }
+
+    static func run(
+        python script: String, plans: [(syscall: Int, plan: sd_syscall_plan)], settings: DriverSettings
+    ) throws -> WorkloadCapture {
+        let directory = URL(fileURLWithPath: NSTemporaryDirectory())
+            .appendingPathComponent("swiftdig-driver-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            .resolvingSymlinksInPath().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var run = WorkloadCapture(directory: directory)
+
+        let probe = try makeLiveProbe(settings: settings, plans: plans)
+        try probe.start()
+        let output = Pipe()
+        let workload = Process()
+        workload.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        workload.arguments = ["-c", script, directory]
+        workload.standardOutput = output
+        try workload.run()
+        run.workloadPID = workload.processIdentifier
+
+        var tree: Set<UInt32> = [UInt32(run.workloadPID)]
+        let me = UInt32(getpid())
+        func take(_ bytes: UnsafeRawBufferPointer) {
+            guard let record = try? RawRecord(bytes) else {
+                run.malformed += 1
+                return
+            }
+            if record.header.pid == me {
+                run.ownRecords += 1
+            }
+            if record.kind == SD_RECORD_FORK_CHILD, tree.contains(UInt32(truncatingIfNeeded: record.arg(0))) {
+                tree.insert(record.header.tid)
+            }
+            if tree.contains(record.header.tid) || tree.contains(record.header.pid) {
+                run.records.append(record)
+            }
+        }
+        let deadline = Date().addingTimeInterval(30)
+        while workload.isRunning && Date() < deadline {
+            _ = try probe.poll(timeoutMs: 10, take)
+        }
+        _ = try probe.poll(timeoutMs: 50, take)
+        probe.stop()
+        while try probe.poll(timeoutMs: 0, take) > 0 {}
+        run.counters = probe.counters()
+        run.output = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return run
+    }
+}

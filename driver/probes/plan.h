@@ -73,7 +73,8 @@ static __always_inline void sd_run_step(struct sd_scratch *s, const struct sd_ca
         sd_cap_user_bytes(s, kind, i, ptr, sd_min(SD_MAX_ARRAY, st->size));
         break;
     case SD_CAP_USER_ARRAY:
-        sd_cap_user_bytes(s, kind, i, ptr, sd_min(SD_MAX_ARRAY, sd_len(r, st->len_arg, 0) * st->size));
+        /* Clamp the count first: a huge one would wrap the product. */
+        sd_cap_user_bytes(s, kind, i, ptr, sd_min(SD_MAX_ARRAY, sd_min(SD_MAX_ARRAY, sd_len(r, st->len_arg, 0)) * st->size));
         break;
     case SD_CAP_PROCESS:
         sd_cap_process(s, i);

@@ -15,10 +15,12 @@ SD_GLOBAL int sd_cap_user_string(struct sd_scratch *s, __u32 step, __u64 uptr)
     __u32 d = sd_chunk_begin(s, SD_CAP_USER_STRING, step, &room);
     if (!d)
         return 0;
-    __u32 max = sd_fit(s, SD_MAX_PATH, room);
+    __u32 max = room < SD_MAX_PATH ? room : SD_MAX_PATH;
     long n = 0;
     if (uptr && max)
         n = bpf_probe_read_user_str(sd_at(s, d), max & SD_READ_MASK, (const void *)uptr);
+    if (n == max && max < SD_MAX_PATH) /* filled the room left: it may go on */
+        sd_fit(s, max + 1, max);
     sd_chunk_end(s, d, n > 0 ? n : 0);
     return 0;
 }

@@ -46,7 +46,8 @@ struct sd_scratch {
     /* The path walk's position in `path`, kept here rather than on the stack so that the
      * verifier does not track its exact range from one bpf_loop step to the next. */
     __u32 walk_pos;
-    __u32 pad;
+    /* Nonzero while a program builds a record here (see sd_scratch_acquire). */
+    __u32 busy;
 };
 
 /* Records for userspace; its size is set by the loader. */

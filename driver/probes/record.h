@@ -65,7 +65,27 @@ static __always_inline void sd_submit_fixed(struct sd_record *r)
         c->events++;
 }
 
-/* Copies the record built in scratch to the ring buffer. */
+/*
+ * The cpu's scratch space, claimed for one record; NULL when another program on this cpu holds
+ * it. That happens only on a preemptible kernel, when a program building a record is preempted
+ * and the next task's program runs on the same cpu; the caller then falls back to a header-only
+ * record marked truncated rather than write over the other record.
+ */
+static __always_inline struct sd_scratch *sd_scratch_acquire(void)
+{
+    struct sd_scratch *s = sd_scratch();
+    if (!s || __sync_lock_test_and_set(&s->busy, 1))
+        return NULL;
+    return s;
+}
+
+static __always_inline void sd_scratch_release(struct sd_scratch *s)
+{
+    /* Only programs on this cpu look at it: a plain store after the helper calls is enough. */
+    *(volatile __u32 *)&s->busy = 0;
+}
+
+/* Copies the record built in scratch to the ring buffer and releases the scratch space. */
 static __always_inline void sd_submit_scratch(struct sd_scratch *s)
 {
     struct sd_record *r = (struct sd_record *)s->data;
@@ -73,6 +93,8 @@ static __always_inline void sd_submit_scratch(struct sd_scratch *s)
     if (len > SD_SCRATCH_LIMIT)
         len = SD_SCRATCH_LIMIT;
     long err = bpf_ringbuf_output(&sd_ring, s->data, len, SD_SUBMIT_FLAGS);
+    __u32 truncated = r->flags & SD_RECORD_TRUNCATED;
+    sd_scratch_release(s);
     struct sd_counters *c = sd_counters();
     if (!c)
         return;
@@ -80,7 +102,7 @@ static __always_inline void sd_submit_scratch(struct sd_scratch *s)
         c->drops_buffer++;
     else
         c->events++;
-    if (r->flags & SD_RECORD_TRUNCATED)
+    if (truncated)
         c->drops_scratch++;
 }
 

@@ -48,7 +48,7 @@ int BPF_PROG(sd_process_exec, struct task_struct *p, pid_t old_pid, struct linux
 {
     if (!sd_active_settings())
         return 0;
-    struct sd_scratch *s = sd_scratch();
+    struct sd_scratch *s = sd_scratch_acquire();
     if (!s)
         return 0;
     struct sd_record *r = (struct sd_record *)s->data;

@@ -46,20 +46,26 @@ static __always_inline int sd_syscall_record(struct pt_regs *regs, long nr, long
     __u64 pid_tgid = bpf_get_current_pid_tgid();
     __u16 kind = exit ? SD_RECORD_SYSCALL_EXIT : SD_RECORD_SYSCALL_ENTER;
 
-    if (!steps || steps[0].kind == SD_CAP_NONE) {
+    bool wants_chunks = steps && steps[0].kind != SD_CAP_NONE;
+    struct sd_scratch *s = wants_chunks ? sd_scratch_acquire() : NULL;
+    if (!s) {
         struct sd_record *r = sd_reserve_fixed();
         if (!r)
             return 0;
         sd_fill_header(r, kind, nr, pid_tgid);
         r->ret = exit ? ret : 0;
         sd_copy_args(r->args, regs);
+        if (wants_chunks) {
+            /* The scratch space is busy: the arguments without the chunks. */
+            r->flags = SD_RECORD_TRUNCATED;
+            struct sd_counters *c = sd_counters();
+            if (c)
+                c->drops_scratch++;
+        }
         sd_submit_fixed(r);
         return 0;
     }
 
-    struct sd_scratch *s = sd_scratch();
-    if (!s)
-        return 0;
     struct sd_record *r = (struct sd_record *)s->data;
     sd_fill_header(r, kind, nr, pid_tgid);
     r->ret = exit ? ret : 0;

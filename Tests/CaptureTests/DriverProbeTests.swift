@@ -89,6 +89,15 @@ final class DriverProbeTests: XCTestCase {
         XCTAssertEqual(strings.exePath, run.shellPath)
         XCTAssertTrue(strings.env.contains("SWIFTDIG_TEST_ENV=1"))
         XCTAssertEqual(withUnsafeBytes(of: info.comm) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }, "sh")
+        var shell = stat()
+        XCTAssertEqual(stat(run.shellPath, &shell), 0)
+        XCTAssertEqual(info.exe_ino, UInt64(shell.st_ino))
+        XCTAssertEqual(info.exe_mtime, UInt64(shell.st_mtim.tv_sec) * 1_000_000_000 + UInt64(shell.st_mtim.tv_nsec))
+        XCTAssertEqual(info.exe_ctime, UInt64(shell.st_ctim.tv_sec) * 1_000_000_000 + UInt64(shell.st_ctim.tv_nsec))
+        XCTAssertEqual(info.uid, getuid())
+        XCTAssertNotEqual(info.cap_effective, 0, "root's capabilities")
+        XCTAssertGreaterThan(info.vm_size_kb, 0)
+        XCTAssertGreaterThan(info.fdlimit, 0)
 
         // The fork: the child's own clone exit returns 0, and the fork record names the parent.
         let forks = run.records.filter { $0.kind == SD_RECORD_FORK_CHILD && $0.header.pid == child }

@@ -27,9 +27,42 @@ static __always_inline __u32 sd_pid_nr(struct pid *pid, __u32 level)
 /* Resident and swapped pages, as the mm's counters have them (without per-cpu deltas). */
 static __always_inline __u64 sd_mm_counter(struct mm_struct *mm, int which)
 {
-    s64 v = BPF_CORE_READ(mm, rss_stat[which].count);
+    s64 v;
+    if (bpf_core_type_exists(struct mm_rss_stat))
+        v = BPF_CORE_READ((struct mm_struct___atomic_rss *)mm, rss_stat.count[which]);
+    else
+        v = BPF_CORE_READ(mm, rss_stat[which].count);
     return v > 0 ? v : 0;
 }
+
+/* Nanoseconds are below 2^30; since 6.13 the top bit of i_ctime_nsec flags a queried ctime
+ * (multigrain timestamps). */
+#define SD_NSEC_MASK 0x3fffffffu
+
+/* An inode's time `which` (ctime, mtime) in ns, from whichever fields this kernel has:
+ * i_<which>_sec/_nsec (6.11+), __i_<which> (6.6 to 6.10) or i_<which> (before). */
+#define SD_INODE_TIME(inode, which)                                                               \
+    ({                                                                                            \
+        struct timespec64 t = {};                                                                 \
+        if (bpf_core_field_exists((inode)->i_##which##_sec)) {                                    \
+            t.tv_sec = BPF_CORE_READ(inode, i_##which##_sec);                                     \
+            t.tv_nsec = BPF_CORE_READ(inode, i_##which##_nsec) & SD_NSEC_MASK;                    \
+        } else if (bpf_core_field_exists(((struct inode___dunder *)(inode))->__i_##which)) {      \
+            t = BPF_CORE_READ((struct inode___dunder *)(inode), __i_##which);                     \
+        } else {                                                                                  \
+            t = BPF_CORE_READ((struct inode___timespec *)(inode), i_##which);                     \
+        }                                                                                         \
+        t.tv_sec * 1000000000ull + t.tv_nsec;                                                     \
+    })
+
+/* A capability set as 64 bits: kernel_cap_t is a __u64 since 6.3 and two __u32 before, which
+ * read as one little-endian __u64 are the same value. */
+#define SD_READ_CAPS(cred, field)                                                                 \
+    ({                                                                                            \
+        __u64 caps = 0;                                                                           \
+        bpf_core_read(&caps, sizeof(caps), &(cred)->field);                                      \
+        caps;                                                                                     \
+    })
 
 /* Fills vm size, rss and swap in KiB. */
 static __always_inline void sd_vm_kb(struct mm_struct *mm, __u64 *size, __u64 *rss, __u64 *swap)
@@ -87,17 +120,17 @@ static __always_inline void sd_fill_process(struct sd_process_info *p, struct ta
     p->vm_size_kb = size;
     p->vm_rss_kb = rss;
     p->vm_swap_kb = swap;
-    p->cap_inheritable = BPF_CORE_READ(cred, cap_inheritable.val);
-    p->cap_permitted = BPF_CORE_READ(cred, cap_permitted.val);
-    p->cap_effective = BPF_CORE_READ(cred, cap_effective.val);
+    p->cap_inheritable = SD_READ_CAPS(cred, cap_inheritable);
+    p->cap_permitted = SD_READ_CAPS(cred, cap_permitted);
+    p->cap_effective = SD_READ_CAPS(cred, cap_effective);
     p->start_time = BPF_CORE_READ(task, start_boottime);
     BPF_CORE_READ_STR_INTO(&p->comm, task, comm);
 
     __u32 flags = level > 0 ? SD_PROC_IN_PIDNS : 0;
     struct inode *exe = BPF_CORE_READ(mm, exe_file, f_inode);
     p->exe_ino = BPF_CORE_READ(exe, i_ino);
-    p->exe_ctime = BPF_CORE_READ(exe, i_ctime_sec) * 1000000000ull + BPF_CORE_READ(exe, i_ctime_nsec);
-    p->exe_mtime = BPF_CORE_READ(exe, i_mtime_sec) * 1000000000ull + BPF_CORE_READ(exe, i_mtime_nsec);
+    p->exe_ctime = exe ? SD_INODE_TIME(exe, ctime) : 0;
+    p->exe_mtime = exe ? SD_INODE_TIME(exe, mtime) : 0;
     if (exe) {
         /* Writable by the process: the mode bits that apply to its uid or gid, or a
          * capability that overrides them. */

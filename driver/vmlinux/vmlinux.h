@@ -370,6 +370,35 @@ struct kernel_siginfo {
 struct k_sigaction;
 struct linux_binprm;
 
+/*
+ * Older layouts, as CO-RE "flavors" (libbpf ignores the ___suffix when matching): the driver
+ * checks which one the running kernel has and reads that one.
+ */
+struct timespec64 {
+    s64 tv_sec;
+    long tv_nsec;
+};
+
+/* inode times before 6.6 (i_mtime, i_ctime) and 6.6 to 6.10 (__i_mtime, __i_ctime). */
+struct inode___timespec {
+    struct timespec64 i_mtime;
+    struct timespec64 i_ctime;
+};
+
+struct inode___dunder {
+    struct timespec64 __i_mtime;
+    struct timespec64 __i_ctime;
+};
+
+/* mm counters before 6.2: atomics in struct mm_rss_stat rather than percpu_counters. */
+struct mm_rss_stat {
+    long count[4];
+};
+
+struct mm_struct___atomic_rss {
+    struct mm_rss_stat rss_stat;
+};
+
 #ifndef BPF_NO_PRESERVE_ACCESS_INDEX
 #pragma clang attribute pop
 #endif

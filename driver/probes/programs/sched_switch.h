@@ -17,7 +17,9 @@ int BPF_PROG(sd_sched_switch, bool preempt, struct task_struct *prev, struct tas
     r->args[1] = prev->maj_flt;
     r->args[2] = prev->min_flt;
     struct mm_struct *mm = prev->mm;
-    if (mm) {
+    if (mm && bpf_core_type_exists(struct mm_rss_stat)) {
+        sd_vm_kb(mm, &r->args[3], &r->args[4], &r->args[5]);
+    } else if (mm) {
         __u32 shift = SD_PAGE_SHIFT - 10;
         s64 file = mm->rss_stat[MM_FILEPAGES].count, anon = mm->rss_stat[MM_ANONPAGES].count;
         s64 shmem = mm->rss_stat[MM_SHMEMPAGES].count, swap = mm->rss_stat[MM_SWAPENTS].count;

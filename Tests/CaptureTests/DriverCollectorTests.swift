@@ -158,6 +158,24 @@ final class DriverCollectorTests: XCTestCase {
         XCTAssertEqual(signals.first?.arg(0), UInt64(run.workloadPID))
     }
 
+    func testRecordsStopAtTheScratchLimitAndSaySo() throws {
+        try requireLiveCapture()
+        // Three 64 KiB buffers of one write do not fit a 128 KiB record: the second is cut short,
+        // the third has no room for its chunk header.
+        let buffer = captureStep(SD_CAP_USER_BUFFER, arg: 1, lenArg: 2)
+        let run = try WorkloadCapture.run(
+            python: "import os\nfd = os.open('/dev/null', os.O_WRONLY)\nos.write(fd, b'z' * 70000)",
+            plans: [(1, capturePlan(enter: [buffer, buffer, buffer]))],
+            settings: DriverSettings(snaplen: DriverSettings.maximumSnaplen, ignoredProcess: getpid())
+        )
+        let write = try XCTUnwrap(run.enters(1).first { $0.arg(2) == 70000 })
+        XCTAssertEqual(write.header.len, 128 << 10)
+        XCTAssertEqual(write.header.flags & UInt32(SD_RECORD_TRUNCATED), UInt32(SD_RECORD_TRUNCATED))
+        XCTAssertEqual(write.chunks.map(\.data.count), [65535, 65432])
+        XCTAssertTrue(write.chunks.allSatisfy { $0.data.allSatisfy { $0 == UInt8(ascii: "z") } })
+        XCTAssertGreaterThanOrEqual(run.counters.dropsScratch, 1)
+    }
+
     func testPageFaultsOnlyWhenAsked() throws {
         try requireLiveCapture()
         let (run, _) = try capture()

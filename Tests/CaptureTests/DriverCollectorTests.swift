@@ -176,6 +176,24 @@ final class DriverCollectorTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(run.counters.dropsScratch, 1)
     }
 
+    func testPollHandsOutAtMostItsBatchLimit() throws {
+        try requireLiveCapture()
+        let probe = try makeLiveProbe(settings: DriverSettings(ignoredProcess: getpid()), plans: [])
+        probe.pollBatchLimit = 5
+        try probe.start()
+        usleep(20_000)
+        probe.stop()
+        var seen = 0
+        let first = try probe.poll(timeoutMs: 0) { _ in seen += 1 }
+        XCTAssertEqual(first, 5, "a busy system writes more than 5 records in 20 ms")
+        XCTAssertEqual(seen, 5)
+        probe.pollBatchLimit = 1 << 20
+        var rest = 0
+        while try probe.poll(timeoutMs: 0, { _ in rest += 1 }) > 0 {}
+        XCTAssertGreaterThan(rest, 0, "the records past the limit were left for the next poll")
+        XCTAssertEqual(UInt64(5 + rest), probe.counters().events)
+    }
+
     func testPageFaultsOnlyWhenAsked() throws {
         try requireLiveCapture()
         let (run, _) = try capture()

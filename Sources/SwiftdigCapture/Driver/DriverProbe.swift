@@ -24,6 +24,15 @@ public final class DriverProbe {
     private var links: [OpaquePointer] = []
     /// The closure `poll` hands records to, set only while `poll` runs.
     fileprivate var body: ((UnsafeRawBufferPointer) -> Void)?
+    /// Records handed to `body` in the current `poll`.
+    fileprivate var delivered = 0
+
+    /// The most records one `poll` hands out: under a flood the ring buffer never empties, and
+    /// the caller still needs control back (to write, to notice Ctrl-C).
+    public var pollBatchLimit = 1 << 18
+
+    /// What the record callback returns to make libbpf stop (the record itself is consumed).
+    fileprivate static let stopConsuming = -ECANCELED
 
     /// The driver object's path: $SWIFTDIG_BPF_OBJECT, next to the executable, in the build's
     /// resource bundle for SwiftdigCapture, or `<prefix>/lib/swiftdig/` (prefix = the
@@ -92,10 +101,14 @@ public final class DriverProbe {
         guard let ring else { return 0 }
         let result: Int32 = withoutActuallyEscaping(body) { body in
             self.body = body
+            delivered = 0
             defer { self.body = nil }
             var naps = max(0, Int(timeoutMs)) * 1_000_000 / Self.napNanoseconds
             while true {
-                let n = ring_buffer__consume(ring)
+                var n = ring_buffer__consume(ring)
+                if n == Self.stopConsuming {
+                    n = Int32(clamping: delivered)
+                }
                 if n != 0 || naps == 0 {
                     return n
                 }
@@ -121,5 +134,6 @@ private let deliverRecord: ring_buffer_sample_fn = { context, data, size in
     guard let context, let data else { return 0 }
     let probe = Unmanaged<DriverProbe>.fromOpaque(context).takeUnretainedValue()
     probe.body?(UnsafeRawBufferPointer(start: data, count: size))
-    return 0
+    probe.delivered += 1
+    return probe.delivered >= probe.pollBatchLimit ? DriverProbe.stopConsuming : 0
 }

@@ -15,8 +15,8 @@ final class DriverBenchmark: XCTestCase {
             throw XCTSkip("set SWIFTDIG_DRIVER_BENCH=1 to measure the driver")
         }
         try requireLiveCapture()
-        let bare = try Self.timeDD(during: nil)
-        print(String(format: "dd bs=1 count=%d bare: %.3f s", Self.count, bare))
+        let (bare, bareCPU) = try Self.timeDD(during: nil)
+        print(String(format: "dd bs=1 count=%d bare: %.3f s, cpu %.3f s", Self.count, bare, bareCPU))
         let argsOnly: [(syscall: Int, plan: sd_syscall_plan)] = []
         let buffers: [(syscall: Int, plan: sd_syscall_plan)] = [
             (0, capturePlan(exit: [captureStep(SD_CAP_USER_BUFFER, arg: 1, lenArg: SD_LEN_RET)])),
@@ -28,21 +28,28 @@ final class DriverBenchmark: XCTestCase {
             try probe.start()
             var records = 0
             let started = Date()
-            let time = try Self.timeDD { records += try probe.poll(timeoutMs: 1) { sink.append($0) } }
+            let ownBefore = Self.cpu(RUSAGE_SELF)
+            let (time, cpu) = try Self.timeDD { records += try probe.poll(timeoutMs: 1) { sink.append($0) } }
             probe.stop()
-            while try probe.poll(timeoutMs: 0, { sink.append($0) }) > 0 {}
+            while case let n = try probe.poll(timeoutMs: 0, { sink.append($0) }), n > 0 {
+                records += n
+            }
             let elapsed = Date().timeIntervalSince(started)
+            let consumerCPU = Self.cpu(RUSAGE_SELF) - ownBefore
             let counters = probe.counters()
             print(String(
-                format: "%@: dd %.3f s (%.2fx), %d records consumed, %.0f records/s, driver events %llu, drops %llu (%.4f%%), %llu bytes written",
-                name, time, time / bare, records, Double(records) / elapsed, counters.events, counters.drops,
+                format: "%@: dd %.3f s (%.2fx), cpu %.3f s (%.2fx), consumer cpu %.3f s, %d records consumed, %.0f records/s, driver events %llu, drops %llu (%.4f%%), %llu bytes written",
+                name, time, time / bare, cpu, cpu / bareCPU, consumerCPU, records, Double(records) / elapsed, counters.events, counters.drops,
                 100 * Double(counters.drops) / Double(max(1, counters.events + counters.drops)), sink.bytes
             ))
         }
     }
 
-    /// Runs the storm, calling `poll` until it ends; its wall time in seconds.
-    static func timeDD(during poll: (() throws -> Void)?) throws -> Double {
+    /// Runs the storm, calling `poll` until it ends; its wall and cpu (user + system) times in
+    /// seconds. The cpu time is what the driver adds to the traced task whatever else the machine
+    /// runs; the wall time also counts waiting for a cpu.
+    static func timeDD(during poll: (() throws -> Void)?) throws -> (wall: Double, cpu: Double) {
+        let cpuBefore = cpu(RUSAGE_CHILDREN)
         let dd = Process()
         dd.executableURL = URL(fileURLWithPath: "/bin/dd")
         dd.arguments = ["if=/dev/zero", "of=/dev/null", "bs=1", "count=\(count)"]
@@ -56,7 +63,17 @@ final class DriverBenchmark: XCTestCase {
                 usleep(1000)
             }
         }
-        return Date().timeIntervalSince(started)
+        let wall = Date().timeIntervalSince(started)
+        dd.waitUntilExit()
+        return (wall, cpu(RUSAGE_CHILDREN) - cpuBefore)
+    }
+
+    /// User and system time of this process or of its reaped children, in seconds.
+    static func cpu(_ who: __rusage_who) -> Double {
+        var usage = rusage()
+        getrusage(who.rawValue, &usage)
+        func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 }
 

@@ -4,8 +4,8 @@ import SwiftdigCapture
 import SwiftdigDriverABI
 import XCTest
 
-/// Skips a live capture test, with the reason, when this machine cannot capture (not root, no
-/// BTF, no driver object, BPF refused). Where CI=true the same reasons fail the test instead:
+/// Skips a live capture test, with the reason, when this machine cannot capture (no BTF, no
+/// driver object, BPF refused: not root). Where CI=true the same reasons fail the test instead:
 /// CI is set up to capture, so a skip there would hide a broken setup.
 func requireLiveCapture() throws {
     if let reason = liveCaptureUnavailableReason() {
@@ -31,16 +31,7 @@ func makeLiveProbe(
 }
 
 private func liveCaptureUnavailableReason() -> String? {
-    if geteuid() != 0 {
-        return "live capture needs root"
-    }
-    if access("/sys/kernel/btf/vmlinux", R_OK) != 0 {
-        return "\(CaptureError.noBTF)"
-    }
-    if DriverProbe.locateObject() == nil {
-        return "the driver object swiftdig.bpf.o was not built"
-    }
-    return nil
+    DriverProbe.preflight().map { "\($0)" }
 }
 
 private func skipOrFail(_ reason: String) throws {

@@ -41,6 +41,24 @@ public final class DriverProbe {
         DriverObjectLocator.locate()
     }
 
+    /// What stops live capture on this machine, checked without loading the driver: no BTF, no
+    /// driver object, or BPF refused (not root, no CAP_BPF). Nil when nothing does.
+    public static func preflight(objectPath: String? = nil) -> CaptureError? {
+        guard access("/sys/kernel/btf/vmlinux", R_OK) == 0 else {
+            return .noBTF
+        }
+        guard objectPath ?? locateObject() != nil else {
+            return .objectNotFound(searched: DriverObjectLocator.candidates())
+        }
+        // The smallest thing BPF does: create a one-entry array map.
+        let fd = bpf_map_create(BPF_MAP_TYPE_ARRAY, nil, 4, 4, 1, nil)
+        guard fd >= 0 else {
+            return .system("cannot use BPF", errno: -fd)
+        }
+        close(fd)
+        return nil
+    }
+
     /// Opens and loads the driver (nothing is attached yet): checks BTF, finds the object,
     /// sizes the ring buffer (`bufferBytes`, rounded up to a power of two), writes the settings
     /// (capture off) and the capture plans (syscalls without a plan get arguments only).

@@ -58,12 +58,20 @@ static long sd_walk_step(__u64 index, void *ctx)
 
 /*
  * Writes the path at offset `d` of scratch as a __u32 length then the bytes (no NUL), using at
- * most `room` bytes; returns the bytes written (4 + length).
+ * most `room` bytes; returns the bytes written (4 + length). No dentry: an empty path.
  */
 SD_GLOBAL __u32 sd_write_path(struct sd_scratch *s, __u32 d, __u32 room, __u64 vfsmnt, __u64 dentry)
 {
     if (!s)
         return 0;
+    if (room < sizeof(__u32)) {
+        sd_fit(s, sizeof(__u32), room);
+        return 0;
+    }
+    if (!dentry) {
+        *(__u32 *)sd_at(s, d) = 0;
+        return sizeof(__u32);
+    }
     struct sd_walk w = {
         .s = s,
         .vfsmnt = (struct vfsmount *)vfsmnt,
@@ -81,10 +89,6 @@ SD_GLOBAL __u32 sd_write_path(struct sd_scratch *s, __u32 d, __u32 room, __u64 v
         pos = SD_MAX_PATH - 1;
         s->path[pos] = '/';
         len = 1;
-    }
-    if (room < sizeof(__u32)) {
-        sd_fit(s, sizeof(__u32), room);
-        return 0;
     }
     len = sd_fit(s, len, room - sizeof(__u32));
     *(__u32 *)sd_at(s, d) = len;

@@ -199,16 +199,12 @@ SD_GLOBAL int sd_cap_process(struct sd_scratch *s, __u32 step)
     len += sd_write_user_block(s, d + len, room - len, env_start,
                                env_end > env_start ? env_end - env_start : 0);
 
+    /* Both paths are empty when missing (an exiting task has no fs, a kernel thread no exe). */
     len += sd_write_path(s, d + len, room - len, (__u64)BPF_CORE_READ(task, fs, pwd.mnt),
                          (__u64)BPF_CORE_READ(task, fs, pwd.dentry));
     struct file *exe = BPF_CORE_READ(mm, exe_file);
-    if (exe) {
-        len += sd_write_path(s, d + len, room - len, (__u64)BPF_CORE_READ(exe, f_path.mnt),
-                             (__u64)BPF_CORE_READ(exe, f_path.dentry));
-    } else if (room - len >= sizeof(__u32)) {
-        *(__u32 *)sd_at(s, d + len) = 0;
-        len += sizeof(__u32);
-    }
+    len += sd_write_path(s, d + len, room - len, (__u64)BPF_CORE_READ(exe, f_path.mnt),
+                         (__u64)BPF_CORE_READ(exe, f_path.dentry));
     sd_chunk_end(s, d, len);
     return 0;
 }

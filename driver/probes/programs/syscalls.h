@@ -7,10 +7,12 @@
 
 /* __USER32_CS: a 32-bit compat system call, whose numbers mean other calls; not collected. */
 #define SD_USER32_CS 0x23
+/* __X32_SYSCALL_BIT: an x32 system call (64-bit calls with 32-bit pointers); not collected. */
+#define SD_X32_SYSCALL_BIT 0x40000000
 
-static __always_inline bool sd_is_compat(struct pt_regs *regs)
+static __always_inline bool sd_is_compat(struct pt_regs *regs, long nr)
 {
-    return regs->cs == SD_USER32_CS;
+    return regs->cs == SD_USER32_CS || (nr & SD_X32_SYSCALL_BIT);
 }
 
 static __always_inline void sd_copy_args(__u64 *args, struct pt_regs *regs)
@@ -35,7 +37,7 @@ static __always_inline const struct sd_syscall_plan *sd_plan(long nr)
 static __always_inline int sd_syscall_record(struct pt_regs *regs, long nr, long ret, bool exit)
 {
     const struct sd_settings *set = sd_active_settings();
-    if (!set || nr < 0 || sd_is_compat(regs))
+    if (!set || nr < 0 || sd_is_compat(regs, nr))
         return 0;
     const struct sd_syscall_plan *plan = sd_plan(nr);
     if (plan && (plan->flags & SD_PLAN_IGNORE))

@@ -10,7 +10,7 @@ import XCTest
 /// and page faults.
 final class DriverCollectorTests: XCTestCase {
     static let poll = 7, readv = 19, writev = 20, getpidNumber = 39, sendmsg = 46, recvmsg = 47
-    static let fstat = 5, newfstatat = 262, ppoll = 271, accept4 = 288, pipe2 = 293
+    static let fstat = 5, connect = 42, newfstatat = 262, ppoll = 271, accept4 = 288, pipe2 = 293
 
     static let script = """
         import os, socket, select, signal, sys, json
@@ -32,6 +32,11 @@ final class DriverCollectorTests: XCTestCase {
         cli = socket.socket()
         cli.connect(srv.getsockname())
         conn, addr = srv.accept()
+        u = socket.socket(socket.AF_UNIX)
+        u.bind(os.path.join(d, "sock"))
+        u.listen(1)
+        c = socket.socket(socket.AF_UNIX)
+        c.connect(os.path.join(d, "sock"))
         os.getpid()
         signal.signal(signal.SIGUSR1, lambda *a: None)
         os.kill(os.getpid(), signal.SIGUSR1)
@@ -65,6 +70,7 @@ final class DriverCollectorTests: XCTestCase {
                     captureStep(SD_CAP_SOCKADDR_LENPTR, arg: 1, lenArg: 2), captureStep(SD_CAP_FILE, arg: SD_ARG_RET),
                 ])),
                 (Self.getpidNumber, capturePlan(flags: UInt32(SD_PLAN_IGNORE))),
+                (Self.connect, capturePlan(exit: [captureStep(SD_CAP_SOCKET, arg: 0)])),
             ]
             let capture = try WorkloadCapture.run(python: Self.script, plans: plans, settings: DriverSettings(ignoredProcess: getpid()))
             let facts = try JSONDecoder().decode(Facts.self, from: Data(capture.output.utf8))
@@ -108,6 +114,15 @@ final class DriverCollectorTests: XCTestCase {
         XCTAssertNotEqual(socket.sk, 0)
         XCTAssertNotEqual(socket.peer, 0)
         XCTAssertNotEqual(socket.sk, socket.peer)
+    }
+
+    func testUnixSocketNamesThePeersPath() throws {
+        let (run, _) = try capture()
+        let connects = run.exits(Self.connect).compactMap { $0.chunks.first?.data }.filter { !$0.isEmpty }
+        let unix = try XCTUnwrap(connects.map { $0.load(as: sd_socket_info.self) }.first { $0.family == 1 })
+        let path = withUnsafeBytes(of: unix.unix_path) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        XCTAssertEqual(path, run.directory + "/sock", "an unbound client shows its peer's path")
+        XCTAssertNotEqual(unix.peer, 0)
     }
 
     func testFileInfoMatchesStat() throws {

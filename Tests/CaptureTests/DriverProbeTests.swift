@@ -98,6 +98,8 @@ final class DriverProbeTests: XCTestCase {
         XCTAssertNotEqual(info.cap_effective, 0, "root's capabilities")
         XCTAssertGreaterThan(info.vm_size_kb, 0)
         XCTAssertGreaterThan(info.fdlimit, 0)
+        let writable = info.flags & UInt32(SD_PROC_EXE_WRITABLE) != 0
+        XCTAssertEqual(writable, access(run.shellPath, W_OK) == 0, "root owns the shell: writable unless read-only")
 
         // The fork: the child's own clone exit returns 0, and the fork record names the parent.
         let forks = run.records.filter { $0.kind == SD_RECORD_FORK_CHILD && $0.header.pid == child }

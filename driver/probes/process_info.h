@@ -10,9 +10,14 @@
 #define SD_RLIMIT_NOFILE 7
 #define SD_PAGE_SHIFT 12
 #define SD_CAP_DAC_OVERRIDE 1
-#define SD_S_IWUSR 00200
+#define SD_CAP_FOWNER 3
 #define SD_S_IWGRP 00020
 #define SD_S_IWOTH 00002
+#define SD_S_IFREG 0100000
+#define SD_S_IFDIR 0040000
+#define SD_S_IFLNK 0120000
+#define SD_SB_RDONLY 1
+#define SD_S_IMMUTABLE 8
 
 /* A pid's number in the namespace at `level` (0 when the pid does not reach that level). */
 static __always_inline __u32 sd_pid_nr(struct pid *pid, __u32 level)
@@ -89,6 +94,28 @@ static __always_inline __u32 sd_tty(struct task_struct *task)
     return sd_encode_dev(major, minor);
 }
 
+/*
+ * Whether the process could write its executable, the way sysdig's drivers judge it (a basic
+ * inode_permission): not on a read-only filesystem nor immutable; then the owner may, or the
+ * mode's group or other write bit, or CAP_DAC_OVERRIDE or CAP_FOWNER. Supplementary groups and
+ * ACLs are not looked at.
+ */
+static __always_inline bool sd_exe_writable(struct inode *exe, struct cred *cred)
+{
+    __u32 mode = BPF_CORE_READ(exe, i_mode);
+    if ((BPF_CORE_READ(exe, i_sb, s_flags) & SD_SB_RDONLY) &&
+        ((mode & SD_S_IFMT) == SD_S_IFREG || (mode & SD_S_IFMT) == SD_S_IFDIR || (mode & SD_S_IFMT) == SD_S_IFLNK))
+        return false;
+    if (BPF_CORE_READ(exe, i_flags) & SD_S_IMMUTABLE)
+        return false;
+    if (BPF_CORE_READ(exe, i_uid.val) == BPF_CORE_READ(cred, fsuid.val))
+        return true;
+    if (BPF_CORE_READ(exe, i_gid.val) == BPF_CORE_READ(cred, fsgid.val) ? (mode & SD_S_IWGRP) : (mode & SD_S_IWOTH))
+        return true;
+    __u64 caps = SD_READ_CAPS(cred, cap_effective);
+    return ((caps >> SD_CAP_DAC_OVERRIDE) | (caps >> SD_CAP_FOWNER)) & 1;
+}
+
 /* The fixed part of the process info. */
 static __always_inline void sd_fill_process(struct sd_process_info *p, struct task_struct *task)
 {
@@ -131,20 +158,8 @@ static __always_inline void sd_fill_process(struct sd_process_info *p, struct ta
     p->exe_ino = BPF_CORE_READ(exe, i_ino);
     p->exe_ctime = exe ? SD_INODE_TIME(exe, ctime) : 0;
     p->exe_mtime = exe ? SD_INODE_TIME(exe, mtime) : 0;
-    if (exe) {
-        /* Writable by the process: the mode bits that apply to its uid or gid, or a
-         * capability that overrides them. */
-        __u32 mode = BPF_CORE_READ(exe, i_mode);
-        bool writable = (p->cap_effective >> SD_CAP_DAC_OVERRIDE) & 1;
-        if (BPF_CORE_READ(exe, i_uid.val) == p->euid)
-            writable |= (mode & SD_S_IWUSR) != 0;
-        else if (BPF_CORE_READ(exe, i_gid.val) == p->egid)
-            writable |= (mode & SD_S_IWGRP) != 0;
-        else
-            writable |= (mode & SD_S_IWOTH) != 0;
-        if (writable)
-            flags |= SD_PROC_EXE_WRITABLE;
-    }
+    if (exe && sd_exe_writable(exe, cred))
+        flags |= SD_PROC_EXE_WRITABLE;
     p->flags = flags;
 }
 

@@ -149,6 +149,7 @@ struct qstr {
 
 struct super_block {
     dev_t s_dev;
+    long unsigned int s_flags;
     long unsigned int s_magic;
 };
 
@@ -156,6 +157,7 @@ struct inode {
     umode_t i_mode;
     kuid_t i_uid;
     kgid_t i_gid;
+    unsigned int i_flags;
     struct super_block *i_sb;
     long unsigned int i_ino;
     time64_t i_mtime_sec;
@@ -317,6 +319,8 @@ struct cred {
     kgid_t gid;
     kuid_t euid;
     kgid_t egid;
+    kuid_t fsuid;
+    kgid_t fsgid;
     kernel_cap_t cap_inheritable;
     kernel_cap_t cap_permitted;
     kernel_cap_t cap_effective;

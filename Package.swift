@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "SwiftdigDriverABI",
             path: "driver",
-            exclude: ["probes", "README.md"],
+            exclude: ["probes", "vmlinux", "README.md"],
             sources: ["abi/layout_checks.c"],
             publicHeadersPath: "include"
         ),
@@ -47,11 +47,17 @@ let package = Package(
             name: "SwiftdigCapture",
             dependencies: [
                 "SwiftdigDriverABI",
+                "CLibBPF",
                 .product(name: "SwiftdigCore", package: "Core"),
             ],
             // The encoder runs per event: no dynamic exclusivity checks (as in SwiftdigCore).
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])],
+            plugins: ["BuildDriver"]
         ),
+        // libbpf, which loads the driver's object and reads its ring buffer.
+        .systemLibrary(name: "CLibBPF", pkgConfig: "libbpf", providers: [.apt(["libbpf-dev"])]),
+        // Compiles driver/probes into swiftdig.bpf.o with the toolchain's clang.
+        .plugin(name: "BuildDriver", capability: .buildTool()),
         // The runner's side of chisels: finding, compiling, loading and running them.
         .target(
             name: "ChiselHost",

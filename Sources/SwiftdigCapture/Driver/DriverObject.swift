@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+import CLibBPF
+import SwiftdigDriverABI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The loaded BPF object and its maps: libbpf's side of `DriverProbe`.
+final class DriverObject {
+    /// The program that only runs with page faults on.
+    static let pageFaultProgram = "sd_page_fault_user"
+
+    private let object: OpaquePointer
+    let ringFD: Int32
+    private let plansFD: Int32
+    private let settingsFD: Int32
+    private let countersFD: Int32
+    private let cpus: Int
+
+    /// Opens and loads the object at `path`, with a ring buffer of at least `ringBytes`.
+    init(path: String, ringBytes: Int, pageFaults: Bool) throws(CaptureError) {
+        LibBPFLog.install()
+        _ = LibBPFLog.takeWarning()
+        guard let object = bpf_object__open_file(path, nil) else {
+            throw .system("cannot open the driver object \(path)", errno: errno, detail: LibBPFLog.takeWarning())
+        }
+        var loaded = false
+        defer {
+            if !loaded { bpf_object__close(object) }
+        }
+        let cpus = Int(libbpf_num_possible_cpus())
+        guard cpus > 0 else {
+            throw .system("cannot count the cpus", errno: -Int32(cpus))
+        }
+        let ring = try Self.map(object, "sd_ring")
+        bpf_map__set_max_entries(ring, Self.ringSize(ringBytes))
+        bpf_map__set_max_entries(try Self.map(object, "sd_scratch_map"), UInt32(cpus))
+        if let program = bpf_object__find_program_by_name(object, Self.pageFaultProgram) {
+            bpf_program__set_autoload(program, pageFaults)
+        }
+        let status = bpf_object__load(object)
+        guard status == 0 else {
+            throw .system("cannot load the driver", errno: -status, detail: LibBPFLog.takeWarning())
+        }
+        self.object = object
+        self.cpus = cpus
+        ringFD = bpf_map__fd(ring)
+        plansFD = bpf_map__fd(try Self.map(object, "sd_plans"))
+        settingsFD = bpf_map__fd(try Self.map(object, "sd_settings_map"))
+        countersFD = bpf_map__fd(try Self.map(object, "sd_counters_map"))
+        loaded = true
+    }
+
+    deinit {
+        bpf_object__close(object)
+    }
+
+    /// A ring buffer size the kernel takes: a power of two, at least a page.
+    static func ringSize(_ bytes: Int) -> UInt32 {
+        var size = max(Int(getpagesize()), 1 << 12)
+        while size < bytes && size < 1 << 30 {
+            size <<= 1
+        }
+        return UInt32(size)
+    }
+
+    private static func map(_ object: OpaquePointer, _ name: String) throws(CaptureError) -> OpaquePointer {
+        guard let map = bpf_object__find_map_by_name(object, name) else {
+            throw CaptureError("the driver object has no map \(name): it does not match this swiftdig")
+        }
+        return map
+    }
+
+    func writeSettings(_ value: sd_settings) throws(CaptureError) {
+        var key: UInt32 = 0
+        var value = value
+        guard bpf_map_update_elem(settingsFD, &key, &value, 0) == 0 else {
+            throw .system("cannot write the driver's settings", errno: errno)
+        }
+    }
+
+    func writePlan(_ plan: sd_syscall_plan, for syscall: Int) throws(CaptureError) {
+        guard syscall >= 0 && syscall < Int(SD_MAX_SYSCALLS) else { return }
+        var key = UInt32(syscall)
+        var value = plan
+        guard bpf_map_update_elem(plansFD, &key, &value, 0) == 0 else {
+            throw .system("cannot write the capture plan of system call \(syscall)", errno: errno)
+        }
+    }
+
+    /// Attaches every program that was loaded; on failure detaches those already attached.
+    func attachAll() throws(CaptureError) -> [OpaquePointer] {
+        var links: [OpaquePointer] = []
+        var program = bpf_object__next_program(object, nil)
+        while let current = program {
+            program = bpf_object__next_program(object, current)
+            guard bpf_program__autoload(current) else { continue }
+            guard let link = bpf_program__attach(current) else {
+                let code = errno
+                let name = String(cString: bpf_program__name(current))
+                links.forEach { bpf_link__destroy($0) }
+                throw .system("cannot attach the driver's program \(name)", errno: code, detail: LibBPFLog.takeWarning())
+            }
+            links.append(link)
+        }
+        return links
+    }
+
+    /// The counters summed over the cpus.
+    func counters() -> DriverCounters {
+        var perCPU = [sd_counters](repeating: sd_counters(), count: cpus)
+        var key: UInt32 = 0
+        var total = DriverCounters()
+        guard bpf_map_lookup_elem(countersFD, &key, &perCPU) == 0 else { return total }
+        perCPU.forEach { total.add($0) }
+        return total
+    }
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * sched_switch: the task leaving the cpu, the one coming in, and the leaving task's memory.
+ * The tracepoint's task pointers are BTF pointers, read with plain loads (the verifier guards
+ * them against faults) rather than bpf_probe_read_kernel calls: this runs on every switch.
+ */
+
+SEC("tp_btf/sched_switch")
+int BPF_PROG(sd_sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+    struct sd_record *r = sd_begin_fixed(SD_RECORD_SCHED_SWITCH);
+    if (!r)
+        return 0;
+    r->tid = prev->pid;
+    r->pid = prev->tgid;
+    r->args[0] = next->pid;
+    r->args[1] = prev->maj_flt;
+    r->args[2] = prev->min_flt;
+    struct mm_struct *mm = prev->mm;
+    if (mm && bpf_core_type_exists(struct mm_rss_stat)) {
+        sd_vm_kb(mm, &r->args[3], &r->args[4], &r->args[5]);
+    } else if (mm) {
+        __u32 shift = SD_PAGE_SHIFT - 10;
+        s64 file = mm->rss_stat[MM_FILEPAGES].count, anon = mm->rss_stat[MM_ANONPAGES].count;
+        s64 shmem = mm->rss_stat[MM_SHMEMPAGES].count, swap = mm->rss_stat[MM_SWAPENTS].count;
+        s64 rss = (file > 0 ? file : 0) + (anon > 0 ? anon : 0) + (shmem > 0 ? shmem : 0);
+        r->args[3] = mm->total_vm << shift;
+        r->args[4] = rss << shift;
+        r->args[5] = (swap > 0 ? swap : 0) << shift;
+    }
+    sd_submit_fixed(r);
+    return 0;
+}

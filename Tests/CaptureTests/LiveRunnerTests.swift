@@ -98,7 +98,8 @@ final class LiveRunnerTests: XCTestCase {
             sleep 0.5; kill -INT $pid; wait $pid; echo status=$?
             """)
         XCTAssertTrue(run.output.contains("status=0"), "capture: \(run.output) \(shell("cat '\(work)/capture.err'").output)")
-        let lines = shell("cat '\(work)/workload.out'").output.split(separator: "\n").map(String.init)
+        // echo's line, then the workload's pid and port.
+        let lines = shell("cat '\(work)/workload.out'").output.split(separator: "\n").map(String.init).suffix(2)
         XCTAssertEqual(lines.count, 2, "workload output: \(lines)")
         XCTAssertEqual(
             shell("stat -c %a '\(path)'").output.trimmingCharacters(in: .whitespacesAndNewlines), "600",
@@ -108,8 +109,9 @@ final class LiveRunnerTests: XCTestCase {
 
     /// Reads `path` with swiftdig: `-p format` lines of the events `filter` keeps.
     func lines(_ path: String, _ format: String, _ filter: String) -> [String] {
-        shell("'\(Self.executable)' -r '\(path)' -p '\(format)' '\(filter)'").output
-            .split(separator: "\n").map(String.init)
+        let run = shell("'\(Self.executable)' -r '\(path)' -p '*\(format)' '\(filter)' 2>&1")
+        XCTAssertEqual(run.status, 0, run.output)
+        return run.output.split(separator: "\n").map(String.init)
     }
 
     func testWorkloadEventsAndParameters() throws {
@@ -164,7 +166,7 @@ final class LiveRunnerTests: XCTestCase {
             XCTAssertGreaterThan(ours.output.count, 1000)
             if ours.output != theirs.output {
                 let a = ours.output.split(separator: "\n"), b = theirs.output.split(separator: "\n")
-                let i = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+                let i = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
                 XCTFail("gzip \(gzip): first difference at line \(i + 1):\n ours: \(i < a.count ? a[i] : "<end>")\n sysdig: \(i < b.count ? b[i] : "<end>")")
             }
         }

@@ -42,6 +42,7 @@ public final class LiveCapture: EventSource {
     private var nextStateBlock = 0
     private let batch = EventBatch()
     private var stopped = false
+    private var draining = false
 
     /// Loads and starts the driver, then reads the state of the machine.
     /// - Throws: ``CaptureError`` when live capture is not possible here (not root, no BTF, no
@@ -73,21 +74,27 @@ public final class LiveCapture: EventSource {
             nextStateBlock = Int.max
         }
         while batch.isEmpty {
-            if stopped || RunInterruption.isRequested { return nil }
+            if !draining && (stopped || RunInterruption.isRequested) {
+                // Nothing new from here on; what the driver collected before the stop is still
+                // handed out, so a capture that lags ends with everything up to the stop.
+                probe.stop()
+                draining = true
+            }
             batch.reset()
-            _ = try probe.poll(timeoutMs: 50) { record in
+            let count = try probe.poll(timeoutMs: draining ? 0 : 50) { record in
                 do {
                     try encoder.encode(record) { event in batch.append(event.bytes, cpu: event.cpu) }
                 } catch {
                     batch.encodingErrors += 1
                 }
             }
+            if draining && count == 0 && batch.isEmpty { return nil }
         }
         return .event(try batch.next())
     }
 
-    /// Ends the capture: the next ``nextBlock()`` returns `nil` (once the events already taken
-    /// from the driver are handed out).
+    /// Ends the capture: the driver stops collecting, and ``nextBlock()`` returns `nil` once the
+    /// events it had collected are handed out. A ``RunInterruption`` request does the same.
     public func stop() { stopped = true }
 
     /// The driver's counters.

@@ -11,7 +11,8 @@ public protocol EventSource: AnyObject {
     var name: String { get }
 
     /// The next block, or `nil` when the source has ended (a live capture ends when it is stopped).
-    /// An event's bytes stay valid until the next call.
+    /// An event's bytes stay valid until the next call. A source that never ends by itself must
+    /// end soon after ``RunInterruption/isRequested`` turns true.
     func nextBlock() throws -> ScapBlock?
 
     /// What the producer of the events counted: for a live capture, the driver's counters.

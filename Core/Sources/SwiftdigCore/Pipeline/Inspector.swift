@@ -103,11 +103,12 @@ public final class Inspector {
         }
     }
 
-    /// ``run(_:)`` over a ``source``: the blocks as it hands them out, until it ends or a stop is
-    /// asked for.
+    /// ``run(_:)`` over a ``source``: the blocks as it hands them out, until it ends. The source
+    /// watches ``RunInterruption`` itself (a live capture hands out what it collected before the
+    /// stop, then ends).
     private func runSource(_ body: (Event) throws -> Bool) throws {
         guard let source else { return }
-        while !RunInterruption.isRequested, let block = try source.nextBlock() {
+        while let block = try source.nextBlock() {
             if let metadataObserver {
                 if case .event = block {} else { try metadataObserver(block) }
             }

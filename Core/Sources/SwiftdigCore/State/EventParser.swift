@@ -109,9 +109,13 @@ public final class EventParser {
         if let fdi = fdInfoRef {
             fdNameChanged = fdi._withUnsafeGuaranteedRef { $0.nameVersion != $0.lookupNameVersion }
         }
-        // Exit events free the stored enter event.
+        // Exit events free the stored enter event (libsinsp's event_cleanup): a later exit cannot
+        // pair with it, even one whose own enter was not stored (fcntl F_SETFD after F_DUPFD).
         if !event.isEnter, let t = threadRef {
-            t._withUnsafeGuaranteedRef { $0.lastEventDataValid = false }
+            t._withUnsafeGuaranteedRef {
+                $0.lastEventDataValid = false
+                $0.lastEventData.removeAll(keepingCapacity: true)
+            }
         }
         if event.dumpFlags & 1 != 0 { filteredOut = true }  // SCAP_DF_STATE_ONLY
         // Output looks the thread up again when parsing did not set it (scheduler events).

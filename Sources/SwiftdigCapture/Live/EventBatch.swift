@@ -2,11 +2,13 @@
 import SwiftdigCore
 
 /// The events encoded from one poll of the driver, kept in one reusable buffer until the inspector
-/// takes them one by one: the driver's records are only valid inside its callback.
+/// takes them one by one: the driver's records are only valid inside its callback, so the batch is
+/// the driver's record sink and encodes each record as it comes.
 ///
 /// Layout of an entry: the event's length (4 bytes), its cpu (2), 2 bytes of padding, then the
 /// event, padded to 8 bytes.
-final class EventBatch {
+final class EventBatch: DriverRecordSink {
+    private let encoder: RecordEncoder
     private var storage: UnsafeMutableRawPointer
     private var capacity: Int
     private var end = 0
@@ -16,7 +18,8 @@ final class EventBatch {
     /// Records the encoder refused (damaged or unknown); they are skipped.
     var encodingErrors: UInt64 = 0
 
-    init(capacity: Int = 1 << 20) {
+    init(encoder: RecordEncoder, capacity: Int = 1 << 20) {
+        self.encoder = encoder
         self.capacity = capacity
         storage = .allocate(byteCount: capacity, alignment: 8)
     }
@@ -29,6 +32,16 @@ final class EventBatch {
     func reset() {
         end = 0
         cursor = 0
+    }
+
+    /// Encodes a record of the driver into its events (a record the encoder refuses is counted
+    /// and skipped).
+    func take(_ record: UnsafeRawBufferPointer) {
+        do {
+            try encoder.encode(record) { event in append(event.bytes, cpu: event.cpu) }
+        } catch {
+            encodingErrors += 1
+        }
     }
 
     /// Copies one encoded event in.

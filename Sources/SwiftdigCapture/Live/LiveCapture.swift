@@ -37,10 +37,9 @@ public final class LiveCapture: EventSource {
     public let name = "live capture"
 
     private let probe: DriverProbe
-    private let encoder: RecordEncoder
     private var stateBlocks: [ScapBlock]
     private var nextStateBlock = 0
-    private let batch = EventBatch()
+    private let batch: EventBatch
     private var stopped = false
     private var draining = false
 
@@ -55,7 +54,7 @@ public final class LiveCapture: EventSource {
         probe = try DriverProbe(
             objectPath: options.objectPath, settings: settings, plans: CapturePlans.all(),
             bufferBytes: options.bufferBytes)
-        encoder = RecordEncoder(bootTime: RecordEncoder.bootTime())
+        batch = EventBatch(encoder: RecordEncoder(bootTime: RecordEncoder.bootTime()))
         try probe.start()
         stateBlocks = try SystemSnapshot.take(includeUsers: options.includesUsers).blocks
     }
@@ -81,13 +80,7 @@ public final class LiveCapture: EventSource {
                 draining = true
             }
             batch.reset()
-            let count = try probe.poll(timeoutMs: draining ? 0 : 50) { record in
-                do {
-                    try encoder.encode(record) { event in batch.append(event.bytes, cpu: event.cpu) }
-                } catch {
-                    batch.encodingErrors += 1
-                }
-            }
+            let count = try probe.poll(timeoutMs: draining ? 0 : 50, into: batch)
             if draining && count == 0 && batch.isEmpty { return nil }
         }
         return .event(try batch.next())

@@ -78,32 +78,35 @@ public final class CaptureWriter {
         let tid = event.header.tid
         let isEnter = event.header.type & 1 == 0
         if kept {
-            if !isEnter, let enter = pendingEnters.removeValue(forKey: tid) {
-                let failure: ScapError? = enter.bytes.withUnsafeBytes { raw -> ScapError? in
-                    do throws(ScapError) {
-                        try writer.writeEvent(
-                            bytes: raw, cpu: enter.cpu, flags: Self.stateOnlyFlag,
-                            blockType: Self.withFlags(enter.blockType))
-                        return nil
-                    } catch { return error }
-                }
-                if let failure { throw failure }
-            } else if isEnter {
-                pendingEnters[tid] = nil
-            }
+            // Most runs keep everything: no dictionary work then.
+            if !pendingEnters.isEmpty { try writePendingEnter(tid: tid, beforeExit: !isEnter) }
             try writer.writeEvent(event)
             return
         }
         if stateNeeded {
-            pendingEnters[tid] = nil
+            if !pendingEnters.isEmpty { pendingEnters[tid] = nil }
             try writer.writeEvent(
                 bytes: event.bytes, cpu: event.cpu, flags: (event.flags ?? 0) | Self.stateOnlyFlag,
                 blockType: Self.withFlags(event.blockType))
         } else if isEnter {
             remember(event, tid: tid)
-        } else {
+        } else if !pendingEnters.isEmpty {
             pendingEnters[tid] = nil
         }
+    }
+
+    /// Before a kept exit, writes its thread's dropped enter event, state-only; a kept enter makes
+    /// the stored one useless.
+    private func writePendingEnter(tid: UInt64, beforeExit: Bool) throws(ScapError) {
+        guard let enter = pendingEnters.removeValue(forKey: tid), beforeExit else { return }
+        let failure: ScapError? = enter.bytes.withUnsafeBytes { raw -> ScapError? in
+            do throws(ScapError) {
+                try writer.writeEvent(
+                    bytes: raw, cpu: enter.cpu, flags: Self.stateOnlyFlag, blockType: Self.withFlags(enter.blockType))
+                return nil
+            } catch { return error }
+        }
+        if let failure { throw failure }
     }
 
     /// Flushes and closes the file.

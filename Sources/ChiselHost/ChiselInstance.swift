@@ -40,6 +40,40 @@ final class ChiselInstance: ChiselHostServices {
         } catch {
             throw ChiselError("invalid filter in chisel \(name): \(error.description)")
         }
+        filterRef = filter.map(Unmanaged.passUnretained)
+    }
+
+    // Per event, the runner reads these copies instead of calling into the protocol library (and
+    // holds the filter and field context without reference counting: `self` keeps them alive).
+    private var filterRef: Unmanaged<Filter>?
+    private lazy var fieldContextRef = Unmanaged.passUnretained(source.context)
+    /// The context's interval, as of its last change, in the runner's own (non-resilient) type.
+    private(set) var interval: Clock?
+
+    /// When a chisel's intervals end.
+    enum Clock {
+        /// At whole multiples of the period.
+        case aligned(UInt64)
+        /// Once per period since the first event.
+        case precise(UInt64)
+    }
+    /// Whether the chisel asked to stop reading events.
+    private(set) var endRequested = false
+
+    /// The command line the chisel asked to run once this run ends (sysdig's `run_app`).
+    private(set) var nextRun: [String]?
+
+    func runAfterCapture(_ arguments: [String]) { nextRun = arguments }
+
+    func requestsChanged() {
+        guard let context else { return }  // during init: nothing asked yet
+        switch context.interval {
+        case .aligned(let period): interval = .aligned(period)
+        case .precise(let period): interval = .precise(period)
+        case nil: interval = nil
+        @unknown default: interval = nil
+        }
+        endRequested = context.captureEndRequested
     }
 
     func bindField(_ field: String, as kind: ChiselValueKind) throws -> Int {
@@ -66,21 +100,31 @@ final class ChiselInstance: ChiselHostServices {
     /// (sysdig's `sinsp_chisel::run`).
     @inline(__always) func process(_ event: Event, _ chiselEvent: ChiselEvent) throws {
         hasEvent = true
-        try tick(event.timestamp)
-        if let filter, try !filter.matches(event, source.context) { return }
+        if interval != nil {
+            source.current = event
+            try tick(event.timestamp)
+        }
+        if let filterRef {
+            // The type gate first: most events are of types the filter cannot pass.
+            let matched = try filterRef._withUnsafeGuaranteedRef { filter in
+                try filter.mayMatch(event) && fieldContextRef._withUnsafeGuaranteedRef { try filter.matches(event, $0) }
+            }
+            if !matched { return }
+        }
+        // Set only for events a chisel sees: most events stop at the filter.
+        source.current = event
         try chisel.handle(chiselEvent)
     }
 
     /// Calls ``Chisel/interval(_:)`` for the intervals that ended before `timestamp`; events the
     /// command line's filter hid move the clock too (sysdig's `do_timeout`).
     @inline(__always) func tick(_ timestamp: UInt64) throws {
-        guard let interval = context.interval else { return }
+        guard let interval else { return }
         if isFirstEvent {
             isFirstEvent = false
             switch interval {
             case .aligned(let period): lastSampleTime = timestamp - timestamp % max(period, 1)
             case .precise: lastSampleTime = timestamp
-            @unknown default: break
             }
             return
         }
@@ -104,8 +148,6 @@ final class ChiselInstance: ChiselHostServices {
                 t += period
             }
             lastSampleTime = t
-        @unknown default:
-            break
         }
     }
 }

@@ -19,13 +19,20 @@ public enum ChiselRun {
         /// another while it is ``BufferFormat/normal``.
         public var bufferFormat: BufferFormat = .normal
 
+        /// Write a colour reset (`ESC[00m`) when the events end, before chisels print their results,
+        /// as sysdig does when its event format has colours (on a terminal, without `-p`).
+        public var resetsColours = false
+
         /// The defaults: every event, standard output.
         public init() {}
     }
 
     /// Runs `requests` over the capture at `path`. Output printed before an error is flushed.
+    /// - Returns: the command line a chisel asked to run next (``ChiselContext/runAfterCapture(_:)``;
+    ///   the last chisel's when several asked), or `nil`.
     /// - Throws: ``ChiselRunError`` naming the chisel that failed; the core's errors for the capture.
-    public static func run(path: String, requests: [ChiselRequest], loader: ChiselLoader, options: Options) throws {
+    @discardableResult
+    public static func run(path: String, requests: [ChiselRequest], loader: ChiselLoader, options: Options) throws -> [String]? {
         let inspector = try Inspector(path: path)
         let source = HostEventSource(inspector: inspector, bufferFormat: options.bufferFormat)
         let output = ChiselOutput(fd: options.outputFD)
@@ -38,31 +45,48 @@ public enum ChiselRun {
         let event = ChiselEvent(source: source)
         for c in chisels { c.event = event }
         for c in chisels { try guarded(c.name, "captureStarted") { try c.chisel.captureStarted() } }
-        var delivered: UInt64 = 0
-        var stopRequested = false
-        try inspector.run { current in
-            if let filterFailure = inspector.parser.filterFailure { throw filterFailure }
-            if inspector.parser.filteredOut {
-                // sysdig's chisels read the filtered-out event in on_interval (its one event object).
-                source.current = current
-                defer { source.current = nil }
-                for c in chisels { try guarded(c.name, "interval") { try c.tick(current.timestamp) } }
-                return true
-            }
-            if let limit = options.eventLimit, delivered >= limit { return false }
-            delivered += 1
-            source.current = current
-            source.context.firstTimestamp = inspector.firstTimestamp
-            defer { source.current = nil }
-            for c in chisels {
-                try guarded(c.name, "handle") { try c.process(current, event) }
-                stopRequested = stopRequested || c.context.captureEndRequested
-            }
-            return !stopRequested
-        }
+        try deliver(inspector, to: chisels, through: source, event: event, limit: options.eventLimit)
+        if options.resetsColours { output.write("\u{1B}[00m") }
         let end = ChiselTime(
             timestamp: inspector.lastTimestamp, delta: Int64(bitPattern: inspector.lastTimestamp &- inspector.firstTimestamp))
         for c in chisels { try guarded(c.name, "captureEnded") { try c.chisel.captureEnded(end) } }
+        return chisels.compactMap(\.nextRun).last
+    }
+
+    /// The loop over the capture: each event the command line's filter keeps goes to every chisel;
+    /// the others move the chisels' interval clocks. Per event it touches only the runner's own
+    /// copies (no call into the protocol library, no reference counting) until a chisel's filter
+    /// lets the event through.
+    private static func deliver(
+        _ inspector: Inspector, to chisels: [ChiselInstance], through source: HostEventSource, event: ChiselEvent,
+        limit: UInt64?
+    ) throws {
+        let parser = inspector.parser
+        let instances = chisels.map(Unmanaged.passUnretained)  // `chisels` keeps them
+        var delivered: UInt64 = 0
+        defer { source.current = nil }
+        try inspector.run { current in
+            if parser.filteredOut {
+                if let filterFailure = parser.filterFailure { throw filterFailure }
+                // sysdig's chisels read the filtered-out event in on_interval (its one event object).
+                guard chisels.contains(where: { $0.interval != nil }) else { return true }
+                source.current = current
+                defer { source.current = nil }
+                for c in chisels where c.interval != nil { try guarded(c.name, "interval") { try c.tick(current.timestamp) } }
+                return true
+            }
+            if let limit, delivered >= limit { return false }
+            delivered &+= 1
+            if delivered == 1 { source.context.firstTimestamp = inspector.firstTimestamp }
+            var stopRequested = false
+            for instance in instances {
+                try instance._withUnsafeGuaranteedRef { c in
+                    try guarded(c.name, "handle") { try c.process(current, event) }
+                    stopRequested = stopRequested || c.endRequested
+                }
+            }
+            return !stopRequested
+        }
     }
 
     /// Creates and initialises the chisel of `request`, following `exec` requests to the chisel that

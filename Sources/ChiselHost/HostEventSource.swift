@@ -44,9 +44,15 @@ final class HostEventSource: ChiselEventSource {
         return list.count - 1
     }
 
+    /// The bound field of `accessors[slot]`, called without reference counting (the accessor keeps
+    /// it alive): reads run per event.
     @inline(__always) private func read<T>(_ accessors: [FieldAccessor<T>], _ slot: Int) -> T? {
         guard let event = current else { return nil }
-        return accessors[slot](event, context)
+        return accessors.withUnsafeBufferPointer { list in
+            unowned(unsafe) let field = list[slot].field
+            unowned(unsafe) let context = self.context
+            return T.value(of: field.extract(event, context), field: field, context: context)
+        }
     }
 
     func text(_ slot: Int) -> String? { read(texts, slot) }
@@ -65,6 +71,23 @@ final class HostEventSource: ChiselEventSource {
         case .none, .number: return false
         }
         return true
+    }
+
+    /// Where ``appendText(_:to:)`` renders a value before copying it out.
+    private var scratch = OutputBuffer(capacity: 256)
+
+    func appendText(_ slot: Int, to bytes: inout [UInt8]) -> Bool {
+        guard let event = current else { return false }
+        return texts.withUnsafeBufferPointer { list in
+            unowned(unsafe) let field = list[slot].field
+            unowned(unsafe) let context = self.context
+            let result = field.extract(event, context)
+            if case .none = result { return false }
+            scratch.removeAll()
+            field.render(result, context, into: &scratch)
+            scratch.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            return true
+        }
     }
 
     var number: UInt64 { current?.number ?? 0 }

@@ -43,16 +43,21 @@ enum ChiselOptions {
         return ChiselListing.details(info)
     }
 
+    /// The command line a chisel asked to run once the run has ended (sysdig's `run_app`).
+    nonisolated(unsafe) static var nextRun: [String]?
+
     /// Runs the chisels over the capture at `path` with the command line's filter and limits.
     static func run(path: String, textOptions: TextDump.Options, printsContainerData: Bool) throws {
         var options = ChiselRun.Options()
         options.filter = textOptions.filter
         options.eventLimit = textOptions.eventLimit
         options.bufferFormat = textOptions.bufferFormat
+        options.resetsColours = textOptions.resetsColours
         options.environment = ChiselEnvironment(
             isLive: false, prefersJSON: textOptions.json, printsContainerData: printsContainerData,
             filter: textOptions.filter?.text ?? "")
-        try ChiselRun.run(path: path, requests: requests, loader: loader, options: options)
+        options.environment.captureSource = path
+        nextRun = try ChiselRun.run(path: path, requests: requests, loader: loader, options: options)
     }
 
     private static func write(_ text: String, to fd: Int32) {

@@ -13,6 +13,13 @@ struct Swiftdig: ParsableCommand {
     static func main() {
         let words = GetoptArguments.normalize(Array(CommandLine.arguments.dropFirst()))
         main(ChiselOptions.takeChisels(from: words))
+        // A chisel may ask for a second run once the first has ended (sysdig's `run_app`: `around`
+        // and the log chisels write the events around what they found to a file).
+        if let next = ChiselOptions.nextRun {
+            ChiselOptions.nextRun = nil
+            ChiselOptions.requests = []
+            main(ChiselOptions.takeChisels(from: GetoptArguments.normalize(next)))
+        }
     }
 
     static let configuration = CommandConfiguration(
@@ -44,6 +51,11 @@ struct Swiftdig: ParsableCommand {
 
     @Flag(name: .customShort("z"), help: "gzip the capture written with -w.")
     var compress = false
+
+    @Flag(
+        name: .customShort("F"),
+        help: "With -w, also write the events the filter drops whose parsing changes the state, for readers to parse only (a fat file). swiftdig always does.")
+    var fatFile = false
 
     @Flag(name: .customShort("A"), help: "Print only the printable part of buffers, with their line ends.")
     var ascii = false
@@ -142,8 +154,11 @@ struct Swiftdig: ParsableCommand {
             writeAll(try ChiselOptions.details(of: chiselInfo))
             return
         }
+        // sysdig colours its lines on a terminal, and resets the colours when the events end if the
+        // format (or its plugin format, which only a custom -p replaces) has escapes.
+        let onTerminal = isatty(1) != 0
         if printFormat == "p" {
-            writeAll(EventFormatter.defaultFormat + "\n")
+            writeAll((onTerminal ? EventFormatter.terminalFormat : EventFormatter.defaultFormat) + "\n")
             return
         }
         guard let path = readFile else {
@@ -170,9 +185,15 @@ struct Swiftdig: ParsableCommand {
             options.progress = true  // and shows its progress while it writes from a file
         }
         switch printFormat {
-        case "c", "container": options.format = EventFormatter.containerFormat
-        case .some(let format): options.format = escapeFormat(format)
-        case nil: break
+        case "c", "container":
+            options.format = EventFormatter.containerFormat
+            options.resetsColours = onTerminal
+        case .some(let format):
+            options.format = escapeFormat(format)
+            options.resetsColours = options.format!.contains("\u{1B}")
+        case nil:
+            if onTerminal { options.format = escapeFormat(EventFormatter.terminalFormat) }
+            options.resetsColours = onTerminal
         }
         do {
             // Like sysdig, the arguments after the options are one filter, joined by spaces.

@@ -15,9 +15,13 @@ final class ChiselInstance: ChiselHostServices {
     private var lastSampleTime: UInt64 = 0
     private var lastIntervalTimestamp: UInt64 = 0
 
+    /// `chisel` without reference counting, for the per-event calls (`chisel` keeps it alive).
+    private unowned(unsafe) let handler: any Chisel
+
     init(plugin: ChiselPlugin, name: String, source: HostEventSource, environment: ChiselEnvironment, output: ChiselOutput) {
         self.name = name
         self.chisel = plugin.factory.make()
+        self.handler = chisel
         self.source = source
         self.environment = environment
         self.context = ChiselContext(chiselName: name, host: self, output: output)
@@ -113,7 +117,7 @@ final class ChiselInstance: ChiselHostServices {
         }
         // Set only for events a chisel sees: most events stop at the filter.
         source.current = event
-        try chisel.handle(chiselEvent)
+        try handler.handle(chiselEvent)
     }
 
     /// Calls ``Chisel/interval(_:)`` for the intervals that ended before `timestamp`; events the

@@ -44,49 +44,71 @@ public enum ChiselRun {
         if let filter = options.filter { inspector.parser.setFilter(filter, context: source.context) }
         let event = ChiselEvent(source: source)
         for c in chisels { c.event = event }
-        for c in chisels { try guarded(c.name, "captureStarted") { try c.chisel.captureStarted() } }
+        for c in chisels { try guarded(c, "captureStarted") { try c.chisel.captureStarted() } }
         try deliver(inspector, to: chisels, through: source, event: event, limit: options.eventLimit)
         if options.resetsColours { output.write("\u{1B}[00m") }
         let end = ChiselTime(
             timestamp: inspector.lastTimestamp, delta: Int64(bitPattern: inspector.lastTimestamp &- inspector.firstTimestamp))
-        for c in chisels { try guarded(c.name, "captureEnded") { try c.chisel.captureEnded(end) } }
+        for c in chisels { try guarded(c, "captureEnded") { try c.chisel.captureEnded(end) } }
         return chisels.compactMap(\.nextRun).last
     }
 
     /// The loop over the capture: each event the command line's filter keeps goes to every chisel;
     /// the others move the chisels' interval clocks. Per event it touches only the runner's own
     /// copies (no call into the protocol library, no reference counting) until a chisel's filter
-    /// lets the event through.
+    /// lets the event through; what a chisel throws is named after the loop, not per event.
     private static func deliver(
         _ inspector: Inspector, to chisels: [ChiselInstance], through source: HostEventSource, event: ChiselEvent,
         limit: UInt64?
     ) throws {
-        let parser = inspector.parser
-        let instances = chisels.map(Unmanaged.passUnretained)  // `chisels` keeps them
+        // `inspector`, `source`, `event` and `chisels` keep these alive for the whole loop.
+        unowned(unsafe) let parser = inspector.parser
+        unowned(unsafe) let event = event
+        unowned(unsafe) let source = source
+        let instances = chisels.map(Unmanaged.passUnretained)
+        let clocked = chisels.contains { $0.interval != nil }
         var delivered: UInt64 = 0
+        // The chisel being called and in which callback, for the error (`nil`: not in a chisel).
+        var calling: (index: Int, callback: Callback)?
         defer { source.current = nil }
-        try inspector.run { current in
-            if parser.filteredOut {
-                if let filterFailure = parser.filterFailure { throw filterFailure }
-                // sysdig's chisels read the filtered-out event in on_interval (its one event object).
-                guard chisels.contains(where: { $0.interval != nil }) else { return true }
-                source.current = current
-                defer { source.current = nil }
-                for c in chisels where c.interval != nil { try guarded(c.name, "interval") { try c.tick(current.timestamp) } }
-                return true
-            }
-            if let limit, delivered >= limit { return false }
-            delivered &+= 1
-            if delivered == 1 { source.context.firstTimestamp = inspector.firstTimestamp }
-            var stopRequested = false
-            for instance in instances {
-                try instance._withUnsafeGuaranteedRef { c in
-                    try guarded(c.name, "handle") { try c.process(current, event) }
-                    stopRequested = stopRequested || c.endRequested
+        do {
+            try inspector.run { current in
+                if parser.filteredOut {
+                    if let filterFailure = parser.filterFailure { throw filterFailure }
+                    // sysdig's chisels read the filtered-out event in on_interval (its one event object).
+                    guard clocked || chisels.contains(where: { $0.interval != nil }) else { return true }
+                    source.current = current
+                    defer { source.current = nil }
+                    for (i, c) in chisels.enumerated() where c.interval != nil {
+                        calling = (i, .interval)
+                        try c.tick(current.timestamp)
+                    }
+                    calling = nil
+                    return true
                 }
+                if let limit, delivered >= limit { return false }
+                delivered &+= 1
+                if delivered == 1 { source.context.firstTimestamp = inspector.firstTimestamp }
+                var stopRequested = false
+                for i in instances.indices {
+                    calling = (i, .handle)
+                    try instances[i]._withUnsafeGuaranteedRef { c in
+                        try c.process(current, event)
+                        stopRequested = stopRequested || c.endRequested
+                    }
+                }
+                calling = nil
+                return !stopRequested
             }
-            return !stopRequested
+        } catch {
+            guard let calling else { throw error }
+            try guarded(chisels[calling.index], calling.callback.rawValue) { throw error }
         }
+    }
+
+    /// The callbacks the loop makes, as error messages name them.
+    private enum Callback: String {
+        case handle, interval
     }
 
     /// Creates and initialises the chisel of `request`, following `exec` requests to the chisel that
@@ -114,15 +136,27 @@ public enum ChiselRun {
 
     /// Runs a chisel's callback, naming the chisel in what it throws.
     @inline(__always)
+    private static func guarded(_ instance: ChiselInstance, _ callback: String, _ body: () throws -> Void) throws {
+        // The name is read only when the chisel threw: not per event.
+        try guarded(name: { instance.name }, callback, body)
+    }
+
+    /// ``guarded(_:_:_:)`` for a chisel known by name.
+    @inline(__always)
     private static func guarded(_ chisel: String, _ callback: String, _ body: () throws -> Void) throws {
+        try guarded(name: { chisel }, callback, body)
+    }
+
+    @inline(__always)
+    private static func guarded(name chisel: () -> String, _ callback: String, _ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as ChiselRunError {
             throw error
         } catch let error as ChiselError {
-            throw ChiselRunError(chisel: chisel, message: error.message)
+            throw ChiselRunError(chisel: chisel(), message: error.message)
         } catch {
-            throw ChiselRunError(chisel: chisel, message: "\(callback) threw \(error)")
+            throw ChiselRunError(chisel: chisel(), message: "\(callback) threw \(error)")
         }
     }
 }

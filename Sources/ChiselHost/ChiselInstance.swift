@@ -22,6 +22,8 @@ final class ChiselInstance: ChiselHostServices {
         self.name = name
         self.chisel = plugin.factory.make()
         self.handler = chisel
+        self.fieldContextRef = Unmanaged.passUnretained(source.context)
+        self.currentSource = source
         self.source = source
         self.environment = environment
         self.context = ChiselContext(chiselName: name, host: self, output: output)
@@ -50,9 +52,15 @@ final class ChiselInstance: ChiselHostServices {
     // Per event, the runner reads these copies instead of calling into the protocol library (and
     // holds the filter and field context without reference counting: `self` keeps them alive).
     private var filterRef: Unmanaged<Filter>?
-    private lazy var fieldContextRef = Unmanaged.passUnretained(source.context)
+    private let fieldContextRef: Unmanaged<FieldContext>
+    /// `source` without reference counting, for the per-event writes (`source` keeps it alive).
+    private unowned(unsafe) let currentSource: HostEventSource
     /// The context's interval, as of its last change, in the runner's own (non-resilient) type.
-    private(set) var interval: Clock?
+    private(set) var interval: Clock? {
+        didSet { hasInterval = interval != nil }
+    }
+    /// Whether ``interval`` is set: the per-event test.
+    private(set) var hasInterval = false
 
     /// When a chisel's intervals end.
     enum Clock {
@@ -104,10 +112,7 @@ final class ChiselInstance: ChiselHostServices {
     /// (sysdig's `sinsp_chisel::run`).
     @inline(__always) func process(_ event: Event, _ chiselEvent: ChiselEvent) throws {
         hasEvent = true
-        if interval != nil {
-            source.current = event
-            try tick(event.timestamp)
-        }
+        if hasInterval { try tick(at: event) }
         if let filterRef {
             // The type gate first: most events are of types the filter cannot pass.
             let matched = try filterRef._withUnsafeGuaranteedRef { filter in
@@ -116,13 +121,20 @@ final class ChiselInstance: ChiselHostServices {
             if !matched { return }
         }
         // Set only for events a chisel sees: most events stop at the filter.
-        source.current = event
+        currentSource.current = event
         try handler.handle(chiselEvent)
+    }
+
+    /// ``tick(_:)`` with `event` as the current one. Out of line: a call that builds a `ChiselTime`
+    /// (a resilient type, sized at run time) makes its caller look up the type's metadata first.
+    @inline(never) private func tick(at event: Event) throws {
+        source.current = event
+        try tick(event.timestamp)
     }
 
     /// Calls ``Chisel/interval(_:)`` for the intervals that ended before `timestamp`; events the
     /// command line's filter hid move the clock too (sysdig's `do_timeout`).
-    @inline(__always) func tick(_ timestamp: UInt64) throws {
+    @inline(never) func tick(_ timestamp: UInt64) throws {
         guard let interval else { return }
         if isFirstEvent {
             isFirstEvent = false

@@ -66,7 +66,7 @@ public enum ChiselRun {
         unowned(unsafe) let event = event
         unowned(unsafe) let source = source
         let instances = chisels.map(Unmanaged.passUnretained)
-        let clocked = chisels.contains { $0.interval != nil }
+        let clocked = chisels.contains { $0.hasInterval }
         var delivered: UInt64 = 0
         // The chisel being called and in which callback, for the error (`nil`: not in a chisel).
         var calling: (index: Int, callback: Callback)?
@@ -76,10 +76,10 @@ public enum ChiselRun {
                 if parser.filteredOut {
                     if let filterFailure = parser.filterFailure { throw filterFailure }
                     // sysdig's chisels read the filtered-out event in on_interval (its one event object).
-                    guard clocked || chisels.contains(where: { $0.interval != nil }) else { return true }
+                    guard clocked || chisels.contains(where: { $0.hasInterval }) else { return true }
                     source.current = current
                     defer { source.current = nil }
-                    for (i, c) in chisels.enumerated() where c.interval != nil {
+                    for (i, c) in chisels.enumerated() where c.hasInterval {
                         calling = (i, .interval)
                         try c.tick(current.timestamp)
                     }

@@ -79,9 +79,13 @@ public struct ChiselTopTable: Sendable {
     @discardableResult
     public mutating func add(_ event: ChiselEvent, keys: [ChiselField<String>], _ value: Double) -> Bool {
         scratch.bytes.removeAll(keepingCapacity: true)
-        for (i, key) in keys.enumerated() {
-            if i > 0 { scratch.bytes.append(contentsOf: KeyBytes.separator) }
-            guard event.source.appendText(key.slot, to: &scratch.bytes) else { return false }
+        let source = event.source
+        for i in keys.indices {
+            if i > 0 {
+                scratch.bytes.append(1)  // KeyBytes.separator
+                scratch.bytes.append(1)
+            }
+            guard source.appendText(keys[i].slot, to: &scratch.bytes) else { return false }
         }
         addScratch(value)
         return true

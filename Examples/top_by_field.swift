@@ -18,7 +18,7 @@ final class TopByField: Chisel {
         ])
 
     private var context: ChiselContext!
-    private var key: ChiselField<String>!
+    private var keys: [ChiselField<String>] = []
     private var value: ChiselField<Double>!
     private var table = ChiselTopTable(valueTitle: "", keyTitles: [], units: .none)
 
@@ -27,7 +27,7 @@ final class TopByField: Chisel {
     func initialize(_ context: ChiselContext, _ arguments: ChiselArguments) throws {
         self.context = context
         let keyName = try arguments.string("key"), valueName = try arguments.string("value")
-        key = try context.field(keyName)
+        keys = [try context.field(keyName)]
         value = try context.field(valueName)
         let filter = try arguments.string("filter")
         if !filter.isEmpty { try context.setFilter(filter) }
@@ -35,8 +35,8 @@ final class TopByField: Chisel {
     }
 
     func handle(_ event: ChiselEvent) throws {
-        guard let k = event[key], let v = event[value], v > 0 else { return }
-        table.add([k], v)
+        guard let v = event[value], v > 0 else { return }
+        table.add(event, keys: keys, v)  // the key's bytes, hashed in place: no string per event
     }
 
     func captureEnded(_ time: ChiselTime) throws {

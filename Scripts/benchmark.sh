@@ -47,6 +47,9 @@ run "count only, -q -S" -q -S
 run "selective filter" "proc.name=curl and evt.type=read"
 run "JSON, -j" -j
 run "format, -p" -p "%evt.num %proc.name %fd.name %evt.rawres"
+# Bundled table chisels (issue 6): one on the state (procinfo events), one on file I/O.
+run "chisel topprocs_cpu" -c topprocs_cpu
+run "chisel topfiles_bytes" -c topfiles_bytes
 
 # The chisel boundary: every event handed to a chisel that does nothing, against the same run
 # without a chisel (-q reads, parses and drops every event). The difference is the boundary's cost.

@@ -62,6 +62,8 @@ final class Httptop: Chisel {
         let units: ChiselTopTable.Units = by == "bytes" ? .bytes : by == "time" ? .time : .none
         let keys = (context.environment.printsContainerData ? ["container"] : []) + ["method", "url"]
         var table = ChiselTopTable(valueTitle: by, keyTitles: keys, units: units, limit: 30)
+        table.keyFields = keys  // for -j: sysdig's httptop names its columns by their titles
+        table.valueField = by
         for key in order {
             let row = totals[key]!
             table.add(key, by == "bytes" ? Double(row.bytes) : by == "time" ? Double(row.time) / Double(row.calls) : Double(row.calls))

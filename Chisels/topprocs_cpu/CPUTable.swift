@@ -9,14 +9,14 @@ final class CPUTable {
     private let keys: [ChiselField<String>]
     private let cpu: ChiselField<Double>
     private var table: ChiselTopTable
-    private var keyValues: [String] = []
 
     /// Binds the key columns and `thread.cpu`, and keeps `procinfo` events only.
     init(_ context: ChiselContext, keys columns: [ChiselTableRequest.Key]) throws {
         self.context = context
         keys = try columns.map { try context.field($0.field) }
         cpu = try context.field("thread.cpu")
-        table = ChiselTopTable(valueTitle: "CPU%", keyTitles: columns.map(\.title), units: .timePercent, limit: 10)
+        table = ChiselTopTable(ChiselTableRequest(
+            keys: columns, value: .init("thread.exectime", title: "CPU%", units: .timePercent), filter: "", limit: 10))
         try context.setFilter("evt.type=procinfo")
     }
 
@@ -25,8 +25,7 @@ final class CPUTable {
     /// Adds an event's CPU use to its key's row. Idle threads count too: they print as 0.00%.
     func add(_ event: ChiselEvent) {
         // The percentage of a second, in nanoseconds, over the interval's nanoseconds.
-        guard event.read(keys, into: &keyValues) else { return }
-        table.add(keyValues, (event[cpu] ?? 0) * 10_000_000)
+        table.add(event, keys: keys, (event[cpu] ?? 0) * 10_000_000)
     }
 
     func interval(_ time: ChiselTime) { table.interval(time, in: context) }

@@ -15,9 +15,15 @@ final class ChiselInstance: ChiselHostServices {
     private var lastSampleTime: UInt64 = 0
     private var lastIntervalTimestamp: UInt64 = 0
 
+    /// `chisel` without reference counting, for the per-event calls (`chisel` keeps it alive).
+    private unowned(unsafe) let handler: any Chisel
+
     init(plugin: ChiselPlugin, name: String, source: HostEventSource, environment: ChiselEnvironment, output: ChiselOutput) {
         self.name = name
         self.chisel = plugin.factory.make()
+        self.handler = chisel
+        self.fieldContextRef = Unmanaged.passUnretained(source.context)
+        self.currentSource = source
         self.source = source
         self.environment = environment
         self.context = ChiselContext(chiselName: name, host: self, output: output)
@@ -40,6 +46,46 @@ final class ChiselInstance: ChiselHostServices {
         } catch {
             throw ChiselError("invalid filter in chisel \(name): \(error.description)")
         }
+        filterRef = filter.map(Unmanaged.passUnretained)
+    }
+
+    // Per event, the runner reads these copies instead of calling into the protocol library (and
+    // holds the filter and field context without reference counting: `self` keeps them alive).
+    private var filterRef: Unmanaged<Filter>?
+    private let fieldContextRef: Unmanaged<FieldContext>
+    /// `source` without reference counting, for the per-event writes (`source` keeps it alive).
+    private unowned(unsafe) let currentSource: HostEventSource
+    /// The context's interval, as of its last change, in the runner's own (non-resilient) type.
+    private(set) var interval: Clock? {
+        didSet { hasInterval = interval != nil }
+    }
+    /// Whether ``interval`` is set: the per-event test.
+    private(set) var hasInterval = false
+
+    /// When a chisel's intervals end.
+    enum Clock {
+        /// At whole multiples of the period.
+        case aligned(UInt64)
+        /// Once per period since the first event.
+        case precise(UInt64)
+    }
+    /// Whether the chisel asked to stop reading events.
+    private(set) var endRequested = false
+
+    /// The command line the chisel asked to run once this run ends (sysdig's `run_app`).
+    private(set) var nextRun: [String]?
+
+    func runAfterCapture(_ arguments: [String]) { nextRun = arguments }
+
+    func requestsChanged() {
+        guard let context else { return }  // during init: nothing asked yet
+        switch context.interval {
+        case .aligned(let period): interval = .aligned(period)
+        case .precise(let period): interval = .precise(period)
+        case nil: interval = nil
+        @unknown default: interval = nil
+        }
+        endRequested = context.captureEndRequested
     }
 
     func bindField(_ field: String, as kind: ChiselValueKind) throws -> Int {
@@ -66,21 +112,35 @@ final class ChiselInstance: ChiselHostServices {
     /// (sysdig's `sinsp_chisel::run`).
     @inline(__always) func process(_ event: Event, _ chiselEvent: ChiselEvent) throws {
         hasEvent = true
+        if hasInterval { try tick(at: event) }
+        if let filterRef {
+            // The type gate first: most events are of types the filter cannot pass.
+            let matched = try filterRef._withUnsafeGuaranteedRef { filter in
+                try filter.mayMatch(event) && fieldContextRef._withUnsafeGuaranteedRef { try filter.matches(event, $0) }
+            }
+            if !matched { return }
+        }
+        // Set only for events a chisel sees: most events stop at the filter.
+        currentSource.current = event
+        try handler.handle(chiselEvent)
+    }
+
+    /// ``tick(_:)`` with `event` as the current one. Out of line: a call that builds a `ChiselTime`
+    /// (a resilient type, sized at run time) makes its caller look up the type's metadata first.
+    @inline(never) private func tick(at event: Event) throws {
+        source.current = event
         try tick(event.timestamp)
-        if let filter, try !filter.matches(event, source.context) { return }
-        try chisel.handle(chiselEvent)
     }
 
     /// Calls ``Chisel/interval(_:)`` for the intervals that ended before `timestamp`; events the
     /// command line's filter hid move the clock too (sysdig's `do_timeout`).
-    @inline(__always) func tick(_ timestamp: UInt64) throws {
-        guard let interval = context.interval else { return }
+    @inline(never) func tick(_ timestamp: UInt64) throws {
+        guard let interval else { return }
         if isFirstEvent {
             isFirstEvent = false
             switch interval {
             case .aligned(let period): lastSampleTime = timestamp - timestamp % max(period, 1)
             case .precise: lastSampleTime = timestamp
-            @unknown default: break
             }
             return
         }
@@ -104,8 +164,6 @@ final class ChiselInstance: ChiselHostServices {
                 t += period
             }
             lastSampleTime = t
-        @unknown default:
-            break
         }
     }
 }

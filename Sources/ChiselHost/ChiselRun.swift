@@ -21,22 +21,30 @@ public enum ChiselRun {
         /// another while it is ``BufferFormat/normal``.
         public var bufferFormat: BufferFormat = .normal
 
+        /// Write a colour reset (`ESC[00m`) when the events end, before chisels print their results,
+        /// as sysdig does when its event format has colours (on a terminal, without `-p`).
+        public var resetsColours = false
+
         /// The defaults: every event, standard output.
         public init() {}
     }
 
     /// Runs `requests` over the capture at `path`. Output printed before an error is flushed.
+    /// - Returns: the command line a chisel asked to run next (``ChiselContext/runAfterCapture(_:)``;
+    ///   the last chisel's when several asked), or `nil`.
     /// - Throws: ``ChiselRunError`` naming the chisel that failed; the core's errors for the capture.
-    public static func run(path: String, requests: [ChiselRequest], loader: ChiselLoader, options: Options) throws {
-        try run(inspector: Inspector(path: path), requests: requests, loader: loader, options: options)
+    @discardableResult
+    public static func run(path: String, requests: [ChiselRequest], loader: ChiselLoader, options: Options) throws -> [String]? {
+        try run(inspector: Inspector(path: path), requests: requests, loader: loader, options: options).nextRun
     }
 
     /// Runs `requests` over the events of `inspector` (a file or a live capture).
-    /// - Returns: the number of events that reached the chisels (past the filter).
+    /// - Returns: the number of events that reached the chisels (past the filter), and the command
+    ///   line a chisel asked to run once this run has ended (sysdig's `run_app`), if any.
     @discardableResult
     public static func run(
         inspector: Inspector, requests: [ChiselRequest], loader: ChiselLoader, options: Options
-    ) throws -> UInt64 {
+    ) throws -> (delivered: UInt64, nextRun: [String]?) {
         let source = HostEventSource(inspector: inspector, bufferFormat: options.bufferFormat)
         let output = ChiselOutput(fd: options.outputFD)
         defer { output.flush() }
@@ -47,41 +55,83 @@ public enum ChiselRun {
         if let filter = options.filter { inspector.parser.setFilter(filter, context: source.context) }
         let event = ChiselEvent(source: source)
         for c in chisels { c.event = event }
-        for c in chisels { try guarded(c.name, "captureStarted") { try c.chisel.captureStarted() } }
-        var delivered: UInt64 = 0
-        var durationStart: UInt64 = 0
-        var stopRequested = false
-        try inspector.run { current in
-            if let filterFailure = inspector.parser.filterFailure { throw filterFailure }
-            if inspector.parser.filteredOut {
-                // sysdig's chisels read the filtered-out event in on_interval (its one event object).
-                source.current = current
-                defer { source.current = nil }
-                for c in chisels { try guarded(c.name, "interval") { try c.tick(current.timestamp) } }
-                return true
-            }
-            if let limit = options.eventLimit, delivered >= limit { return false }
-            if let duration = options.duration {
-                if durationStart == 0 {
-                    durationStart = current.timestamp
-                } else if current.timestamp &- durationStart >= duration {
-                    return false
-                }
-            }
-            delivered += 1
-            source.current = current
-            source.context.firstTimestamp = inspector.firstTimestamp
-            defer { source.current = nil }
-            for c in chisels {
-                try guarded(c.name, "handle") { try c.process(current, event) }
-                stopRequested = stopRequested || c.context.captureEndRequested
-            }
-            return !stopRequested
-        }
+        for c in chisels { try guarded(c, "captureStarted") { try c.chisel.captureStarted() } }
+        let delivered = try deliver(
+            inspector, to: chisels, through: source, event: event, limit: options.eventLimit, duration: options.duration)
+        if options.resetsColours { output.write("\u{1B}[00m") }
         let end = ChiselTime(
             timestamp: inspector.lastTimestamp, delta: Int64(bitPattern: inspector.lastTimestamp &- inspector.firstTimestamp))
-        for c in chisels { try guarded(c.name, "captureEnded") { try c.chisel.captureEnded(end) } }
+        for c in chisels { try guarded(c, "captureEnded") { try c.chisel.captureEnded(end) } }
+        return (delivered, chisels.compactMap(\.nextRun).last)
+    }
+
+    /// The loop over the capture: each event the command line's filter keeps goes to every chisel;
+    /// the others move the chisels' interval clocks. Per event it touches only the runner's own
+    /// copies (no call into the protocol library, no reference counting) until a chisel's filter
+    /// lets the event through; what a chisel throws is named after the loop, not per event.
+    /// Returns the number of events delivered.
+    private static func deliver(
+        _ inspector: Inspector, to chisels: [ChiselInstance], through source: HostEventSource, event: ChiselEvent,
+        limit: UInt64?, duration: UInt64?
+    ) throws -> UInt64 {
+        // `inspector`, `source`, `event` and `chisels` keep these alive for the whole loop.
+        unowned(unsafe) let parser = inspector.parser
+        unowned(unsafe) let event = event
+        unowned(unsafe) let source = source
+        let instances = chisels.map(Unmanaged.passUnretained)
+        let clocked = chisels.contains { $0.hasInterval }
+        var delivered: UInt64 = 0
+        var durationStart: UInt64 = 0
+        // The chisel being called and in which callback, for the error (`nil`: not in a chisel).
+        var calling: (index: Int, callback: Callback)?
+        defer { source.current = nil }
+        do {
+            try inspector.run { current in
+                if parser.filteredOut {
+                    if let filterFailure = parser.filterFailure { throw filterFailure }
+                    // sysdig's chisels read the filtered-out event in on_interval (its one event object).
+                    guard clocked || chisels.contains(where: { $0.hasInterval }) else { return true }
+                    source.current = current
+                    defer { source.current = nil }
+                    for (i, c) in chisels.enumerated() where c.hasInterval {
+                        calling = (i, .interval)
+                        try c.tick(current.timestamp)
+                    }
+                    calling = nil
+                    return true
+                }
+                if let limit, delivered >= limit { return false }
+                // -M: counted from the first event delivered, as sysdig does.
+                if let duration {
+                    if durationStart == 0 {
+                        durationStart = current.timestamp
+                    } else if current.timestamp &- durationStart >= duration {
+                        return false
+                    }
+                }
+                delivered &+= 1
+                if delivered == 1 { source.context.firstTimestamp = inspector.firstTimestamp }
+                var stopRequested = false
+                for i in instances.indices {
+                    calling = (i, .handle)
+                    try instances[i]._withUnsafeGuaranteedRef { c in
+                        try c.process(current, event)
+                        stopRequested = stopRequested || c.endRequested
+                    }
+                }
+                calling = nil
+                return !stopRequested
+            }
+        } catch {
+            guard let calling else { throw error }
+            try guarded(chisels[calling.index], calling.callback.rawValue) { throw error }
+        }
         return delivered
+    }
+
+    /// The callbacks the loop makes, as error messages name them.
+    private enum Callback: String {
+        case handle, interval
     }
 
     /// Creates and initialises the chisel of `request`, following `exec` requests to the chisel that
@@ -109,15 +159,27 @@ public enum ChiselRun {
 
     /// Runs a chisel's callback, naming the chisel in what it throws.
     @inline(__always)
+    private static func guarded(_ instance: ChiselInstance, _ callback: String, _ body: () throws -> Void) throws {
+        // The name is read only when the chisel threw: not per event.
+        try guarded(name: { instance.name }, callback, body)
+    }
+
+    /// ``guarded(_:_:_:)`` for a chisel known by name.
+    @inline(__always)
     private static func guarded(_ chisel: String, _ callback: String, _ body: () throws -> Void) throws {
+        try guarded(name: { chisel }, callback, body)
+    }
+
+    @inline(__always)
+    private static func guarded(name chisel: () -> String, _ callback: String, _ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as ChiselRunError {
             throw error
         } catch let error as ChiselError {
-            throw ChiselRunError(chisel: chisel, message: error.message)
+            throw ChiselRunError(chisel: chisel(), message: error.message)
         } catch {
-            throw ChiselRunError(chisel: chisel, message: "\(callback) threw \(error)")
+            throw ChiselRunError(chisel: chisel(), message: "\(callback) threw \(error)")
         }
     }
 }

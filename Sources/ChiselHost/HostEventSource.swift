@@ -2,6 +2,10 @@
 import SwiftdigChisel
 import SwiftdigCore
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The current event of an ``Inspector`` as chisels see it, and the fields they asked for. One
 /// source serves every chisel of a run; the runner points it at each event in turn (no allocation).
 final class HostEventSource: ChiselEventSource {
@@ -16,6 +20,9 @@ final class HostEventSource: ChiselEventSource {
     private var doubles: [FieldAccessor<Double>] = []
     private var bools: [FieldAccessor<Bool>] = []
     private var byteArrays: [FieldAccessor<[UInt8]>] = []
+    /// The text and number fields, unretained, by slot: what table keys and values read per event.
+    private var textFields = UnretainedFields()
+    private var doubleFields = UnretainedFields()
     private lazy var fdNumber = try? FieldAccessor<Int64>("fd.num")
     private lazy var containerID = try? FieldAccessor<String>("container.id")
     private lazy var containerName = try? FieldAccessor<String>("container.name")
@@ -25,14 +32,25 @@ final class HostEventSource: ChiselEventSource {
         context = FieldContext(parser: inspector.parser, bufferFormat: bufferFormat)
     }
 
+    deinit {
+        textFields.deallocate()
+        doubleFields.deallocate()
+    }
+
     /// Binds `name` for reading as `kind`.
     /// - Returns: the slot of the bound field among those of its kind.
     func bind(_ name: String, as kind: ChiselValueKind) throws(FieldError) -> Int {
         switch kind {
-        case .text: return Self.append(try FieldAccessor(name), to: &texts)
+        case .text:
+            let accessor = try FieldAccessor<String>(name)
+            textFields.append(accessor.field)
+            return Self.append(accessor, to: &texts)
         case .signed: return Self.append(try FieldAccessor(name), to: &signeds)
         case .unsigned: return Self.append(try FieldAccessor(name), to: &unsigneds)
-        case .double: return Self.append(try FieldAccessor(name), to: &doubles)
+        case .double:
+            let accessor = try FieldAccessor<Double>(name)
+            doubleFields.append(accessor.field)
+            return Self.append(accessor, to: &doubles)
         case .bool: return Self.append(try FieldAccessor(name), to: &bools)
         case .bytes: return Self.append(try FieldAccessor(name), to: &byteArrays)
         @unknown default: throw FieldError("\(name) cannot be read as \(kind), which this swiftdig does not know")
@@ -44,15 +62,26 @@ final class HostEventSource: ChiselEventSource {
         return list.count - 1
     }
 
+    /// The bound field of `accessors[slot]`, called without reference counting (the accessor keeps
+    /// it alive): reads run per event.
     @inline(__always) private func read<T>(_ accessors: [FieldAccessor<T>], _ slot: Int) -> T? {
         guard let event = current else { return nil }
-        return accessors[slot](event, context)
+        return accessors.withUnsafeBufferPointer { list in
+            unowned(unsafe) let field = list[slot].field
+            unowned(unsafe) let context = self.context
+            return T.value(of: field.extract(event, context), field: field, context: context)
+        }
     }
 
     func text(_ slot: Int) -> String? { read(texts, slot) }
     func signed(_ slot: Int) -> Int64? { read(signeds, slot) }
     func unsigned(_ slot: Int) -> UInt64? { read(unsigneds, slot) }
-    func double(_ slot: Int) -> Double? { read(doubles, slot) }
+    func double(_ slot: Int) -> Double? {
+        // Table values are read per event: through the unretained table.
+        guard let event = current else { return nil }
+        unowned(unsafe) let context = self.context
+        return doubleFields.with(slot) { field in Double.value(of: field.extract(event, context), field: field, context: context) }
+    }
     func bool(_ slot: Int) -> Bool? { read(bools, slot) }
     func bytes(_ slot: Int) -> [UInt8]? { read(byteArrays, slot) }
 
@@ -65,6 +94,33 @@ final class HostEventSource: ChiselEventSource {
         case .none, .number: return false
         }
         return true
+    }
+
+    /// Where ``appendText(_:to:)`` renders a value before copying it out.
+    private var scratch = OutputBuffer(capacity: 256)
+
+    func appendText(_ slot: Int, to bytes: inout [UInt8]) -> Bool {
+        guard let event = current else { return false }
+        unowned(unsafe) let context = self.context
+        return textFields.with(slot) { field in
+            let result = field.extract(event, context)
+            switch result {
+            case .none:
+                return false
+            case .text, .bytes where field.type != .ipv6addr && field.type != .ipaddr:
+                // Text renders as itself up to a NUL (as `-p` prints it): copied once, from where it is.
+                context.withBytes(result) { raw in
+                    guard let base = raw.baseAddress else { return }
+                    let length = memchr(base, 0, raw.count).map { base.distance(to: UnsafeRawPointer($0)) } ?? raw.count
+                    bytes.append(contentsOf: UnsafeRawBufferPointer(start: base, count: length))
+                }
+            default:
+                scratch.removeAll()
+                field.render(result, context, into: &scratch)
+                scratch.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            }
+            return true
+        }
     }
 
     var number: UInt64 { current?.number ?? 0 }

@@ -43,6 +43,9 @@ enum ChiselOptions {
         return ChiselListing.details(info)
     }
 
+    /// The command line a chisel asked to run once the run has ended (sysdig's `run_app`).
+    nonisolated(unsafe) static var nextRun: [String]?
+
     /// Runs the chisels over the events of `inspector` with the command line's filter and limits.
     /// - Returns: the number of events that reached the chisels.
     static func run(inspector: Inspector, textOptions: TextDump.Options, printsContainerData: Bool) throws -> UInt64 {
@@ -51,10 +54,14 @@ enum ChiselOptions {
         options.eventLimit = textOptions.eventLimit
         options.duration = textOptions.duration
         options.bufferFormat = textOptions.bufferFormat
+        options.resetsColours = textOptions.resetsColours
         options.environment = ChiselEnvironment(
             isLive: inspector.reader == nil, prefersJSON: textOptions.json, printsContainerData: printsContainerData,
             filter: textOptions.filter?.text ?? "")
-        return try ChiselRun.run(inspector: inspector, requests: requests, loader: loader, options: options)
+        options.environment.captureSource = inspector.reader?.path ?? ""
+        let outcome = try ChiselRun.run(inspector: inspector, requests: requests, loader: loader, options: options)
+        nextRun = outcome.nextRun
+        return outcome.delivered
     }
 
     private static func write(_ text: String, to fd: Int32) {

@@ -14,6 +14,13 @@ struct Swiftdig: ParsableCommand {
     static func main() {
         let words = GetoptArguments.normalize(Array(CommandLine.arguments.dropFirst()))
         main(ChiselOptions.takeChisels(from: words))
+        // A chisel may ask for a second run once the first has ended (sysdig's `run_app`: `around`
+        // and the log chisels write the events around what they found to a file).
+        if let next = ChiselOptions.nextRun {
+            ChiselOptions.nextRun = nil
+            ChiselOptions.requests = []
+            main(ChiselOptions.takeChisels(from: GetoptArguments.normalize(next)))
+        }
     }
 
     static let configuration = CommandConfiguration(
@@ -64,8 +71,10 @@ struct Swiftdig: ParsableCommand {
         help: ArgumentHelp("With -C, -G or -e, keep at most <num> files, reusing the oldest names.", valueName: "num"))
     var fileLimit: Int?
 
-    @Flag(name: [.customShort("F"), .customLong("fatfile")], help: "With -w and a filter, also write the hidden events that carry state (swiftdig always does).")
-    var fatfile = false
+    @Flag(
+        name: [.customShort("F"), .customLong("fatfile")],
+        help: "With -w, also write the events the filter drops whose parsing changes the state, for readers to parse only (a fat file). swiftdig always does.")
+    var fatFile = false
 
     @Option(
         name: [.customShort("M")],
@@ -181,8 +190,11 @@ struct Swiftdig: ParsableCommand {
             writeAll(try ChiselOptions.details(of: chiselInfo))
             return
         }
+        // sysdig colours its lines on a terminal, and resets the colours when the events end if the
+        // format (or its plugin format, which only a custom -p replaces) has escapes.
+        let onTerminal = isatty(1) != 0
         if printFormat == "p" {
-            writeAll(EventFormatter.defaultFormat + "\n")
+            writeAll((onTerminal ? EventFormatter.terminalFormat : EventFormatter.defaultFormat) + "\n")
             return
         }
         var bufferFormat: BufferFormat = ascii ? .ascii : hex ? .hex : hexAscii ? .hexAscii : base64 ? .base64 : .normal
@@ -213,9 +225,15 @@ struct Swiftdig: ParsableCommand {
             options.rotation.isLive = readFile == nil
         }
         switch printFormat {
-        case "c", "container": options.format = EventFormatter.containerFormat
-        case .some(let format): options.format = escapeFormat(format)
-        case nil: break
+        case "c", "container":
+            options.format = EventFormatter.containerFormat
+            options.resetsColours = onTerminal
+        case .some(let format):
+            options.format = escapeFormat(format)
+            options.resetsColours = options.format!.contains("\u{1B}")
+        case nil:
+            if onTerminal { options.format = escapeFormat(EventFormatter.terminalFormat) }
+            options.resetsColours = onTerminal
         }
         do {
             // Like sysdig, the arguments after the options are one filter, joined by spaces.

@@ -28,24 +28,14 @@ import Testing
             .map { TableChiselTests.Run(capture: capture, arguments: $0) }
     }
 
-    /// On a terminal, the heat maps byte for byte. sysdig itself (not the chisel) writes a colour
-    /// reset, `ESC[00m`, when the file ends: it is left out of the comparison.
+    /// On a terminal, the heat maps byte for byte, with the colour reset (`ESC[00m`) sysdig itself
+    /// (not the chisel) writes when the file's events end.
     @Test(arguments: terminalRuns)
     func heatMapsOnATerminalMatchSysdig(_ run: TableChiselTests.Run) throws {
-        guard let dir = Checkout.capturesOrSkip(), let swiftdig = Checkout.executable else { return }
-        guard let sysdig = Checkout.sysdig, access("/usr/bin/script", X_OK) == 0 else {
-            #expect(!Checkout.inCI, "sysdig or script is not installed: cannot compare the heat maps with sysdig")
-            return
-        }
-        let fixtures = ChiselFixtures(), cache = fixtures.directory + "/cache"
-        let arguments = "-r '\(dir)/\(run.capture).scap' \(run.arguments)".replacingOccurrences(of: "'", with: "'\\''")
-        let onTerminal = { (program: String) in
-            Checkout.shell("script -qec 'stty cols 100 rows 30; \(program) \(arguments)' /dev/null", cache: cache)
-        }
-        let ours = onTerminal(swiftdig), theirs = onTerminal(sysdig)
+        guard let (ours, theirs) = run.outputsOnTerminal() else { return }
         #expect(ours.status == theirs.status, "\(ours.err)")
         #expect(ours.out.contains("\u{1B}[1F"))
-        #expect(ours.out == theirs.out.replacingOccurrences(of: "\u{1B}[00m", with: ""))
+        #expect(ours.out == theirs.out)
     }
 
     @Test(arguments: chisels)

@@ -25,17 +25,6 @@ import Testing
         #expect(ours.out == theirs.out)
     }
 
-    /// `dump_file_name` prints sysdig's count of entries, then stops: writing the events around
-    /// them (sysdig's `run_app`) is not there yet.
-    @Test(arguments: ["-c spy_logs dump.scap", "-c spy_logs 'dump.scap 10 disable_color'", "-c spy_syslog 'dump.scap 10'"])
-    func dumpingEventsPrintsSysdigsCountThenFails(_ arguments: String) throws {
-        let run = TableChiselTests.Run(capture: "curl_google", arguments: arguments)
-        guard let (ours, theirs) = run.outputsWithSysdig() else { return }
-        #expect(ours.out == theirs.out)
-        #expect(ours.status == 1)
-        #expect(ours.err.contains("not supported yet"))
-    }
-
     /// The files `udp_extract` writes, byte for byte, one capture at a time in a folder of its own.
     @Test(arguments: TableChiselTests.captures)
     func udpExtractWritesSysdigsFiles(_ capture: String) throws {

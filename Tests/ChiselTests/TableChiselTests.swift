@@ -5,6 +5,10 @@ import Testing
 
 @testable import ChiselHost
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The bundled table chisels (those built on `table_generator`, `topprocs_cpu`, `fdcount_by`) and
 /// the `iobytes` family, against sysdig: the reference outputs of the shared captures, and, when
 /// sysdig is installed, argument variants, `-pc` and `-i` run through both.
@@ -46,6 +50,22 @@ import Testing
             let ours = Checkout.shell("'\(swiftdig)' \(capture)", cache: fixtures.directory + "/cache")
             let theirs = Checkout.shell("cd '\(fixtures.directory)' && '\(sysdig)' \(capture)", cache: fixtures.directory + "/cache")
             return (ours, theirs)
+        }
+
+        /// The same on a terminal of 100 columns and 30 rows (under `script`), or `nil` when the
+        /// captures, sysdig or `script` are missing.
+        func outputsOnTerminal() -> (ours: Checkout.Output, theirs: Checkout.Output)? {
+            guard let dir = Checkout.capturesOrSkip(), let swiftdig = Checkout.executable else { return nil }
+            guard let sysdig = Checkout.sysdig, access("/usr/bin/script", X_OK) == 0 else {
+                #expect(!Checkout.inCI, "sysdig or script is not installed: cannot compare terminal output with sysdig")
+                return nil
+            }
+            let fixtures = ChiselFixtures(), cache = fixtures.directory + "/cache"
+            let arguments = "-r '\(dir)/\(capture).scap' \(self.arguments)".replacing("'", with: "'\\''")
+            let onTerminal = { (program: String) in
+                Checkout.shell("script -qec 'stty cols 100 rows 30; \(program) \(arguments)' /dev/null", cache: cache)
+            }
+            return (onTerminal(swiftdig), onTerminal(sysdig))
         }
     }
 

@@ -11,11 +11,15 @@ public final class ChiselContext {
     let host: any ChiselHostServices
 
     /// The interval asked for, if any (read by the runner).
-    public private(set) var interval: ChiselIntervalRequest?
+    public private(set) var interval: ChiselIntervalRequest? {
+        didSet { host.requestsChanged() }
+    }
     /// The chisel to run instead of this one after ``Chisel/initialize(_:_:)``, if any (read by the runner).
     public private(set) var execRequest: ChiselExecRequest?
     /// Whether the chisel asked to stop reading events (read by the runner).
-    public private(set) var captureEndRequested = false
+    public private(set) var captureEndRequested = false {
+        didSet { host.requestsChanged() }
+    }
 
     /// A context for the chisel `chiselName` (made by the runner).
     public init(chiselName: String, host: any ChiselHostServices, output: ChiselOutput) {
@@ -68,6 +72,11 @@ public final class ChiselContext {
     /// Stops reading events after the current one; ``Chisel/captureEnded(_:)`` still runs
     /// (`sysdig.end_capture`).
     public func endCapture() { captureEndRequested = true }
+
+    /// Runs swiftdig again once this run has ended, with `arguments` as its whole command line, as
+    /// sysdig's `sysdig.run_app` does: `["-F", "-r", capture, "-w", file, filter]` writes what a
+    /// filter built from this run's events matches to a file. The last chisel to ask wins. Since 1.4.
+    public func runAfterCapture(_ arguments: [String]) { host.runAfterCapture(arguments) }
 
     /// Prints `line` and a line end on standard output.
     public func print(_ line: String) { output.print(line) }

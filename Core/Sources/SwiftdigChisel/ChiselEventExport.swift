@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 
 /// The events around chosen ones, for a file: the `dump_file_name` and `dump_range_ms` arguments of
-/// sysdig's log chisels (`spy_logs`, `spy_syslog`), which note each entry's time and thread and, at
-/// the end, print `Writing events for N log entries` and write them. Since protocol 1.3.
+/// sysdig's log chisels (`spy_logs`, `spy_syslog`) and of `around`, which note each entry's time and
+/// thread and, at the end, print `Writing events for N log entries` and write them. Since protocol 1.3.
 ///
-/// Writing the file (sysdig's `run_app` of itself) is not there yet: ``captureEnded(_:)`` prints
-/// sysdig's line, then throws.
+/// As in sysdig, the file is written by a second run over the same capture once this one ends
+/// (``ChiselContext/runAfterCapture(_:)``, sysdig's `run_app`): `-F -r CAPTURE -w FILE` with the
+/// filter `(evt.around[T]=MS and thread.tid=TID) or ...`, one term per entry (since 1.4).
 public struct ChiselEventExport: Sendable {
     /// The arguments of sysdig's log chisels: the file, the range and `disable_color`, in that order.
     public static let arguments = [
@@ -45,10 +46,23 @@ public struct ChiselEventExport: Sendable {
         if file != nil { entries.append((event.timestamp, event.tid)) }
     }
 
-    /// For ``Chisel/captureEnded(_:)``: prints how many entries there are, then throws (see above).
+    /// For ``Chisel/captureEnded(_:)``: prints how many entries there are and has them written.
     public func captureEnded(_ context: ChiselContext) throws {
         guard file != nil else { return }
         context.print("Writing events for \(entries.count) log entries")
-        throw ChiselError("dump_file_name: writing the events around log entries to a file is not supported yet")
+        writeAfterCapture(context)
+    }
+
+    /// Has the events around the entries written to ``file`` once the run ends (nothing when no file
+    /// was asked for). Since 1.4.
+    public func writeAfterCapture(_ context: ChiselContext) {
+        guard let file else { return }
+        context.runAfterCapture(["-F", "-r", context.environment.captureSource, "-w", file] + filterWords)
+    }
+
+    /// The second run's filter, as the words sysdig's command line splits it into.
+    var filterWords: [String] {
+        let terms = entries.map { "(evt.around[\($0.timestamp)]=\(rangeMilliseconds) and thread.tid=\($0.tid))" }
+        return terms.isEmpty ? [] : [terms.joined(separator: " or ")]
     }
 }

@@ -40,9 +40,19 @@ public protocol ChiselEventSource: AnyObject {
     /// Calls `body` with the bytes of the field bound in `slot`, without copying them; `false`
     /// when the field has no value. Since 1.2.
     func withBytes(_ slot: Int, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool
+    /// Appends the text of the field bound in `slot` (a ``ChiselValueKind/text`` field) to `bytes`,
+    /// as UTF-8, without making a string; `false` when the field has no value. Since 1.4.
+    func appendText(_ slot: Int, to bytes: inout [UInt8]) -> Bool
 }
 
 extension ChiselEventSource {
+    /// The text through a string: the default for sources older than 1.4.
+    public func appendText(_ slot: Int, to bytes: inout [UInt8]) -> Bool {
+        guard let text = text(slot) else { return false }
+        bytes.append(contentsOf: text.utf8)
+        return true
+    }
+
     /// The bytes through a copy: the default for sources older than 1.2.
     public func withBytes(_ slot: Int, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
         guard let bytes = bytes(slot) else { return false }

@@ -68,7 +68,7 @@ public enum ChiselFormat {
     }
 
     /// C's `snprintf` with one number.
-    private static func printf(_ format: String, _ value: any CVarArg) -> String {
+    static func printf(_ format: String, _ value: any CVarArg) -> String {
         var buffer = [CChar](repeating: 0, count: 400)  // %.70f of up to 1e300
         _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

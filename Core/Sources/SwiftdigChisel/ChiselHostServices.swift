@@ -27,6 +27,13 @@ public protocol ChiselHostServices: AnyObject {
     func setBufferFormat(_ format: ChiselBufferFormat)
     /// Asks live captures to keep `bytes` of each I/O buffer. Since 1.2.
     func setSnapLength(_ bytes: Int)
+    /// The context's ``ChiselContext/interval`` or ``ChiselContext/captureEndRequested`` changed:
+    /// a runner that keeps copies of them (to read them per event without calling into this
+    /// library) reads them again. Since 1.4.
+    func requestsChanged()
+    /// Runs the runner again once this run ends, with `arguments` as its command line (sysdig's
+    /// `sysdig.run_app`). Since 1.4.
+    func runAfterCapture(_ arguments: [String])
 }
 
 extension ChiselHostServices {
@@ -36,6 +43,10 @@ extension ChiselHostServices {
     public func setBufferFormat(_ format: ChiselBufferFormat) {}
     /// No live capture to tell: the default for hosts older than 1.2.
     public func setSnapLength(_ bytes: Int) {}
+    /// Nothing kept: the default for hosts older than 1.4.
+    public func requestsChanged() {}
+    /// No second run: the default for hosts older than 1.4.
+    public func runAfterCapture(_ arguments: [String]) {}
 }
 
 /// How the runner was started: what sysdig's `sysdig.is_live()`, `sysdig.get_output_format()` and
@@ -49,6 +60,8 @@ public struct ChiselEnvironment: Sendable {
     public var printsContainerData: Bool
     /// The command line's capture filter, empty when none.
     public var filter: String
+    /// The capture file read (`sysdig.get_evtsource_name()`), empty when live. Since 1.4.
+    public var captureSource: String = ""
 
     /// An environment.
     public init(isLive: Bool = false, prefersJSON: Bool = false, printsContainerData: Bool = false, filter: String = "") {

@@ -33,8 +33,15 @@ public struct ChiselTopTable: Sendable {
     public var units: Units
     /// The most rows printed (0: all).
     public var limit: Int
-    private var index: [[String]: Int] = [:]
-    private var rows: [(keys: [String], value: Double)] = []
+    /// The key columns' field names, for the JSON form (`info`'s `name`). Since 1.4.
+    public var keyFields: [String] = []
+    /// The value's field name, for the JSON form. Since 1.4.
+    public var valueField: String = ""
+    // Keys are kept as the bytes of sysdig's Lua key: the values joined by "\u{1}\u{1}". Rows are
+    // found by hashing those bytes, read into `scratch`: no string per event.
+    private var index: [KeyBytes: Int] = [:]
+    private var rows: [(key: KeyBytes, value: Double)] = []
+    private var scratch = KeyBytes()
 
     /// An empty table.
     public init(valueTitle: String, keyTitles: [String], units: Units, limit: Int = 0) {
@@ -44,16 +51,53 @@ public struct ChiselTopTable: Sendable {
         self.limit = limit
     }
 
+    /// An empty table of `request`'s columns, field names included. Since 1.4.
+    public init(_ request: ChiselTableRequest) {
+        self.init(
+            valueTitle: request.value.title, keyTitles: request.keys.map(\.title), units: request.value.units,
+            limit: request.limit)
+        keyFields = request.keys.map(\.field)
+        valueField = request.value.field
+    }
+
     /// Whether no value was added.
     public var isEmpty: Bool { rows.isEmpty }
 
     /// Adds `value` to the total of `keys`.
     public mutating func add(_ keys: [String], _ value: Double) {
-        if let i = index[keys] {
+        scratch.bytes.removeAll(keepingCapacity: true)
+        for (i, key) in keys.enumerated() {
+            if i > 0 { scratch.bytes.append(contentsOf: KeyBytes.separator) }
+            scratch.bytes.append(contentsOf: key.utf8)
+        }
+        addScratch(value)
+    }
+
+    /// Adds `value` to the total of the row keyed by `event`'s values of `keys`, read as text without
+    /// making strings: the way to fill a table per event.
+    /// - Returns: `false` (and adds nothing) when one of the fields has no value. Since 1.4.
+    @discardableResult
+    public mutating func add(_ event: ChiselEvent, keys: [ChiselField<String>], _ value: Double) -> Bool {
+        scratch.bytes.removeAll(keepingCapacity: true)
+        let source = event.source
+        for i in keys.indices {
+            if i > 0 {
+                scratch.bytes.append(1)  // KeyBytes.separator
+                scratch.bytes.append(1)
+            }
+            guard source.appendText(keys[i].slot, to: &scratch.bytes) else { return false }
+        }
+        addScratch(value)
+        return true
+    }
+
+    private mutating func addScratch(_ value: Double) {
+        if let i = index[scratch] {
             rows[i].value += value
         } else {
-            index[keys] = rows.count
-            rows.append((keys, value))
+            let key = KeyBytes(bytes: Array(scratch.bytes))
+            index[key] = rows.count
+            rows.append((key, value))
         }
     }
 
@@ -67,7 +111,7 @@ public struct ChiselTopTable: Sendable {
     public var sortedRows: [(keys: [String], value: Double)] {
         let sorted = rows.enumerated().sorted { a, b in
             a.element.value != b.element.value ? a.element.value > b.element.value : a.offset < b.offset
-        }.map(\.element)
+        }.map { (keys: $0.element.key.values, value: $0.element.value) }
         return limit > 0 ? Array(sorted.prefix(limit)) : sorted
     }
 
@@ -87,6 +131,33 @@ public struct ChiselTopTable: Sendable {
         }
     }
 
+    /// Prints the table as sysdig's chisels do under `-j` (`print_sorted_table` with dkjson): the
+    /// rows' keys and raw values under `data`, the columns under `info` (as in sysdig, the value
+    /// column is always the third entry: `null` fills the second after one key, the value replaces a
+    /// third key). Since 1.4.
+    /// - Parameter timestamp: the time the table ends at; `ts` is its whole seconds, in nanoseconds.
+    public func writeJSON(to output: ChiselOutput, timestamp: UInt64) {
+        let data = sortedRows.map { row in ChiselJSON.Value.array(row.keys.map { .string($0) } + [.number(row.value)]) }
+        var info: [ChiselJSON.Value] = zip(keyFields, keyTitles).map { field, title in
+            .object([("name", .string(field)), ("desc", .string(title)), ("is_key", .bool(true))])
+        }
+        while info.count < 3 { info.append(.null) }
+        info[2] = .object([("name", .string(valueField)), ("desc", .string(valueTitle)), ("is_key", .bool(false))])
+        let seconds = timestamp / 1_000_000_000
+        output.print(ChiselJSON.encode(.object([
+            ("ts", .string(String(seconds * 1_000_000_000))), ("data", .array(data)), ("info", .array(info)),
+        ])))
+    }
+
+    /// Prints the table in the form the command line asked for: JSON with `-j`, else text.
+    private func write(_ time: ChiselTime, in context: ChiselContext) {
+        if context.environment.prefersJSON {
+            writeJSON(to: context.output, timestamp: time.timestamp)
+        } else {
+            write(to: context.output, intervalLength: time.delta)
+        }
+    }
+
     private func formatted(_ value: Double, intervalLength: Int64) -> String {
         switch units {
         case .none: return ChiselFormat.number(value)
@@ -95,6 +166,56 @@ public struct ChiselTopTable: Sendable {
         case .timePercent:
             return intervalLength > 0 ? ChiselFormat.percent(value / Double(intervalLength) * 100) : "0.00%"
         }
+    }
+}
+
+/// A row's key: the bytes of its values joined as sysdig's Lua joins them, hashed in one go.
+private struct KeyBytes: Hashable, Sendable {
+    /// What sysdig's chisels put between key values (and split them at).
+    static let separator: [UInt8] = [1, 1]
+    var bytes: [UInt8] = []
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
+    static func == (a: KeyBytes, b: KeyBytes) -> Bool {
+        guard a.bytes.count == b.bytes.count else { return false }
+        return a.bytes.withUnsafeBytes { x in
+            b.bytes.withUnsafeBytes { y in
+                // Eight bytes at a time, then the rest.
+                var i = 0
+                while i + 8 <= x.count {
+                    if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+                        return false
+                    }
+                    i += 8
+                }
+                while i < x.count {
+                    if x[i] != y[i] { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
+    }
+
+    /// The key's values, split as Lua's `split(key, "\001\001")` does.
+    var values: [String] {
+        var out: [String] = []
+        var start = 0
+        var i = 0
+        while i + 1 < bytes.count {
+            if bytes[i] == 1 && bytes[i + 1] == 1 {
+                out.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                i += 2
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        out.append(String(decoding: bytes[start...], as: UTF8.self))
+        return out
     }
 }
 
@@ -111,7 +232,7 @@ extension ChiselTopTable {
     /// empty. Since 1.1.
     public mutating func interval(_ time: ChiselTime, in context: ChiselContext) {
         if !context.environment.prefersJSON { context.output.write(ChiselTerminal.clearScreen + ChiselTerminal.move(to: 0, 0)) }
-        write(to: context.output, intervalLength: time.delta)
+        write(time, in: context)
         removeAll()
     }
 
@@ -122,6 +243,6 @@ extension ChiselTopTable {
             context.output.write(ChiselTerminal.clearScreen + ChiselTerminal.move(to: 0, 0) + ChiselTerminal.showCursor)
             return
         }
-        write(to: context.output, intervalLength: time.delta)
+        write(time, in: context)
     }
 }

@@ -81,7 +81,7 @@ extension Double: FieldValueType {
     public static func value(of result: FieldResult, field: BoundField, context: FieldContext) -> Double? {
         guard case .number(let v) = result else { return nil }
         if field.type == .double { return Double(bitPattern: v) }
-        if FieldNumbers.signed.contains(field.type) {
+        if FieldNumbers.isSigned(field.type) {
             return Int64.value(of: result, field: field, context: context).map(Double.init)
         }
         return Double(v)
@@ -106,4 +106,14 @@ enum FieldNumbers {
         .uint8, .uint16, .uint32, .uint64, .reltime, .abstime, .port, .l4proto, .ipv4addr, .uid, .gid,
     ]
     static let numeric: Set<ParamType> = signed.union(unsigned).union([.bool, .double])
+
+    /// ``signed`` as one bit per raw value: a value read tests it per event, where the set would hash.
+    private static let signedBits: [UInt64] = signed.reduce(into: [UInt64](repeating: 0, count: 4)) { bits, type in
+        bits[Int(type.rawValue) >> 6] |= 1 << UInt64(type.rawValue & 63)
+    }
+
+    /// Whether `type` is in ``signed``.
+    @inline(__always) static func isSigned(_ type: ParamType) -> Bool {
+        signedBits[Int(type.rawValue) >> 6] & (1 << UInt64(type.rawValue & 63)) != 0
+    }
 }

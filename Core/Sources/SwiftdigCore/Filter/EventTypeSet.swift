@@ -29,9 +29,23 @@ struct EventTypeSet {
         unknown = holds(EventSchema.unknownEvent.name)
     }
 
+    /// The codes whose schema entry's flags pass `test`. Generic events take the generic event's
+    /// answer for every system call, and codes beyond the table the unknown event's.
+    init(flags test: (EventFlags) -> Bool) {
+        func bits(_ count: Int, _ holds: (Int) -> Bool) -> [UInt64] {
+            var words = [UInt64](repeating: 0, count: (count + 63) / 64)
+            for i in 0..<count where holds(i) { words[i >> 6] |= 1 << UInt64(i & 63) }
+            return words
+        }
+        codes = bits(EventSchema.count) { EventSchema.info(UInt16($0)).map { test($0.flags) } ?? false }
+        let generic = EventSchema.info(EventCode.genericX).map { test($0.flags) } ?? false
+        syscalls = bits(SyscallNames.count) { _ in generic }
+        unknown = test(EventSchema.unknownEvent.flags)
+    }
+
     /// Every event (`all`) or none.
     init(all: Bool) {
-        self.init { _ in all }
+        self.init { (_: UnsafeRawBufferPointer) in all }
     }
 
     /// The events in both sets.

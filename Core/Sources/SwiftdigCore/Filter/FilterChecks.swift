@@ -37,6 +37,25 @@ enum FilterChecks {
         return value
     }
 
+    /// The bool fields that test the flags of the event's schema entry.
+    private static let flagFields: [String: EventFlags] = [
+        "evt.is_io": [.readsFromFD, .writesToFD], "evt.is_io_read": .readsFromFD, "evt.is_io_write": .writesToFD,
+        "evt.is_wait": .waits,
+    ]
+
+    /// `= B` or `!= B` on a flag field as a set of codes; `nil` for other comparisons, and when a
+    /// generic event without its system call id (outside every set) would pass the comparison.
+    private static func flagSet(_ flags: EventFlags, _ op: FilterOperator, _ values: [FilterValue]) -> EventTypeSet? {
+        guard op == .equal || op == .notEqual, values.count == 1, case .number(let n) = values[0] else { return nil }
+        let wanted = (n != 0) != (op == .notEqual)
+        let matchAll = flags == [.readsFromFD, .writesToFD]
+        func value(_ f: EventFlags) -> Bool { matchAll ? !f.isDisjoint(with: flags) : f.contains(flags) }
+        let set = EventTypeSet(flags: { value($0) == wanted })
+        // Generic events are tested by their system call (every call answers as the generic exit).
+        let generic = [EventCode.genericE, EventCode.genericX].map { EventSchema.info($0).map { value($0.flags) == wanted } ?? true }
+        return generic.contains(true) ? nil : set
+    }
+
     /// The compiled check.
     static func make(_ field: BoundField, _ op: FilterOperator, _ values: [FilterValue]) -> FilterNode {
         switch field.definition.name {
@@ -49,6 +68,10 @@ enum FilterChecks {
                 default: return false
                 }
             })
+        case let name where field.argument == nil && flagFields[name] != nil:
+            // `evt.is_io=true` and the like depend on the event's code alone: a set of codes, which
+            // also bounds the filter's types (its gate) like `evt.type` does.
+            if let set = flagSet(flagFields[name]!, op, values) { return .eventType(set) }
         case "evt.around":
             var delta: UInt64 = 0
             if case .number(let n) = values.first { delta = n &* 1_000_000 }

@@ -120,8 +120,8 @@ final class FilterProgram {
             case .eventType(let codes, let syscalls, let unknown):
                 result = EventTypeSet.test(event, codes: codes, syscalls: syscalls, unknown: unknown)
             case .field(let test):
-                // The program's `tests` keep the test alive.
-                let t = test.takeUnretainedValue()
+                // The program's `tests` keep the test alive (and no reference counting per event).
+                unowned(unsafe) let t = test.takeUnretainedValue()
                 result = try t.evaluate(event, context)
             case .around(let center, let delta):
                 let ts = event.timestamp

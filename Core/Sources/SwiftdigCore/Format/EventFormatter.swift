@@ -34,6 +34,10 @@ public final class EventFormatter {
 
     /// sysdig's default line: `*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info`.
     public static let defaultFormat = "*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info"
+    /// sysdig's line on a terminal: the default one with the process, its pid and the event type in
+    /// colour (`\e` as `-p` writes escape characters).
+    public static let terminalFormat =
+        #"*%evt.num %evt.outputtime %evt.cpu \e[01;32m%proc.name\e[00m (\e[01;36m%proc.pid\e[00m.%thread.tid) %evt.dir \e[01;34m%evt.type\e[00m %evt.info"#
     /// The `-pc` / `-pcontainer` line.
     public static let containerFormat =
         "*%evt.num %evt.outputtime %evt.cpu %container.name (%container.id) %proc.name (%thread.tid:%thread.vtid) %evt.dir %evt.type %evt.info"

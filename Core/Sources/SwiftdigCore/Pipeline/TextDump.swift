@@ -38,6 +38,8 @@ public enum TextDump {
         public var rotation = CaptureRotation()
         /// Stop once the events span this many nanoseconds (`-M`, measured on event times as sysdig does).
         public var duration: UInt64?
+        /// End the events with a colour reset (`ESC[00m`), as sysdig does when its format has colours.
+        public var resetsColours = false
         public init() {}
     }
 
@@ -136,6 +138,7 @@ public enum TextDump {
             failure = error
         }
         if options.progress { progress.finish(inspector.readProgress) }
+        if options.resetsColours { out.append("\u{1B}[00m") }
         if options.summary { counts.write(into: &out) }
         out.flush(to: options.outputFD)
         // The capture is closed even after a read error: what was written stays readable.

@@ -32,13 +32,16 @@ extension ThreadFields {
         {
             let slot = ThreadSlots.reserve()
             return { event, context in
-                guard let t = context.parser.thread, event.type == procinfoE else { return .none }
+                // The parser holds the thread during the event: lent without reference counting.
+                guard event.type == procinfoE, let thread = context.parser.threadRef else { return .none }
                 let total = (user ? event.integer(0, as: UInt64.self) ?? 0 : 0)
                     &+ (system ? event.integer(1, as: UInt64.self) ?? 0 : 0)
-                return t.withSlot(slot) { last in
-                    let usage = last == 0 ? 0 : min(Double(total &- last), 100)
-                    last = total
-                    return .double(usage)
+                return thread._withUnsafeGuaranteedRef { t in
+                    t.withSlot(slot) { last in
+                        let usage = last == 0 ? 0 : min(Double(total &- last), 100)
+                        last = total
+                        return .double(usage)
+                    }
                 }
             }
         }

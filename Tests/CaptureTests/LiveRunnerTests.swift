@@ -83,21 +83,32 @@ final class LiveRunnerTests: XCTestCase {
         return (String(decoding: data, as: UTF8.self), process.terminationStatus)
     }
 
-    /// Captures the workload into `path` (`-z` when `gzip`); returns the workload's pid and port.
-    func captureWorkload(into path: String, gzip: Bool) throws -> (pid: String, port: String) {
+    /// Captures the workload into `path` (`-z` when `gzip`; only the workload's events with
+    /// `filtered`, else the whole machine); returns the workload's pid and port.
+    func captureWorkload(into path: String, gzip: Bool, filtered: Bool = true) throws -> (pid: String, port: String) {
         let exe = Self.executable
         let python = shell("command -v python3").output.trimmingCharacters(in: .whitespacesAndNewlines)
         XCTAssertFalse(python.isEmpty, "python3 is needed for the workload")
         shell("cp '\(python)' '\(work)/sdworkload'")
         try Self.script.write(toFile: "\(work)/workload.py", atomically: true, encoding: .utf8)
-        let filter = "proc.name=sdworkload or proc.pname=sdworkload"
-        let run = shell("""
-            '\(exe)' -w '\(path)' \(gzip ? "-z" : "") -s 256 '\(filter)' 2>'\(work)/capture.err' & pid=$!
-            while [ ! -e '\(path)' ]; do sleep 0.05; done; sleep 1
-            '\(work)/sdworkload' '\(work)/workload.py' '\(work)' > '\(work)/workload.out'
-            sleep 0.5; kill -INT $pid; wait $pid; echo status=$?
-            """)
-        XCTAssertTrue(run.output.contains("status=0"), "capture: \(run.output) \(shell("cat '\(work)/capture.err'").output)")
+        let filter = filtered ? "'proc.name=sdworkload or proc.pname=sdworkload'" : ""
+        // The driver sees the whole machine: a debug build on a busy machine can fall behind and
+        // drop. A run with drops is not the test's subject: try again (-v reports the drops).
+        var drops = ""
+        for _ in 0..<3 {
+            let run = shell("""
+                rm -f '\(path)'
+                '\(exe)' -w '\(path)' \(gzip ? "-z" : "") -s 256 -v \(filter) 2>'\(work)/capture.err' & pid=$!
+                while [ ! -e '\(path)' ]; do sleep 0.05; done; sleep 1
+                '\(work)/sdworkload' '\(work)/workload.py' '\(work)' > '\(work)/workload.out'
+                sleep 0.5; kill -INT $pid; wait $pid; echo status=$?
+                """)
+            let report = shell("cat '\(work)/capture.err'").output
+            XCTAssertTrue(run.output.contains("status=0"), "capture: \(run.output) \(report)")
+            drops = report.split(separator: "\n").first { $0.hasPrefix("Driver Drops:") }.map(String.init) ?? ""
+            if drops == "Driver Drops:0" { break }
+        }
+        XCTAssertEqual(drops, "Driver Drops:0", "the capture kept dropping events (machine too busy?)")
         // echo's line, then the workload's pid and port.
         let lines = shell("cat '\(work)/workload.out'").output.split(separator: "\n").map(String.init).suffix(2)
         XCTAssertEqual(lines.count, 2, "workload output: \(lines)")
@@ -150,7 +161,8 @@ final class LiveRunnerTests: XCTestCase {
         XCTAssertTrue(exits.contains { $0.hasPrefix("procexit 768") || $0.hasPrefix("procexit 3") }, "\(exits)")
     }
 
-    /// sysdig 0.29.3 prints what swiftdig prints for the same live capture, plain and gzip.
+    /// sysdig 0.29.3 prints what swiftdig prints for the same live capture of the whole machine,
+    /// plain and gzip.
     func testSysdigReadsWhatWeWrite() throws {
         guard access("/usr/bin/sysdig", X_OK) == 0 else {
             if ProcessInfo.processInfo.environment["CI"] == "true" { XCTFail("sysdig is not installed") }
@@ -158,7 +170,7 @@ final class LiveRunnerTests: XCTestCase {
         }
         for gzip in [false, true] {
             let path = work + (gzip ? "/live.scap.gz" : "/live.scap")
-            _ = try captureWorkload(into: path, gzip: gzip)
+            _ = try captureWorkload(into: path, gzip: gzip, filtered: false)
             let ours = shell("'\(Self.executable)' -r '\(path)'")
             let theirs = shell("/usr/bin/sysdig -r '\(path)'")
             XCTAssertEqual(ours.status, 0)

@@ -120,9 +120,10 @@ public final class Inspector {
             parser.filterContext?.firstTimestamp = ts
         }
         lastTimestamp = ts
-        parser.process(event)
+        // A write to a tracer fd shows as the tracer event that stands for it.
+        let shown = parser.process(event)
         if !deliversHiddenEvents && parser.filteredOut && parser.filterFailure == nil { return true }
-        return try body(event)
+        return try body(shown)
     }
 
     /// Starts following how far sysdig 0.29.3 would be in the file, for ``readProgress`` (a second
@@ -229,10 +230,10 @@ public final class Inspector {
             info.openFlags = openFlags
             info.name = name.string
             info.dev = dev ?? 0
-            info.flags.insert(info.name == "/dev/sysdig-events" ? .isTracerFile : .isNotTracerFD)
+            info.flags.insert(info.name == FDInfo.tracerDevice ? .isTracerFile : .isNotTracerFD)
         case .name(let name):
             info.name = name.string
-            info.flags.insert(info.name == "/dev/sysdig-events" ? .isTracerFile : .isNotTracerFD)
+            info.flags.insert(info.name == FDInfo.tracerDevice ? .isTracerFile : .isNotTracerFD)
         default:
             break
         }

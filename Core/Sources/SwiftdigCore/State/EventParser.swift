@@ -22,11 +22,19 @@ public final class EventParser {
     /// The error code of the current exit event (0 for success).
     public private(set) var errorCode: Int32 = 0
     /// Whether the current event is hidden by sysdig's own rules (state-only events).
-    public private(set) var filteredOut = false
+    public internal(set) var filteredOut = false
     /// Whether parsing the current event changed the name of its fd (`fd.name_changed`).
     public private(set) var fdNameChanged = false
     /// Room to build paths in, reused from event to event.
     var pathScratch = OutputBuffer(capacity: 4096)
+    /// The open tracer spans of the capture (see ``TracerTracking``).
+    public let spans = SpanTable()
+    /// Whether the run writes a capture (`-w`): sysdig then keeps the writes that tracers hide.
+    public var isDumping = false
+    /// The tracer event that stands for the current event, if it became one.
+    public internal(set) var tracerEvent: Event?
+    /// Where ``tracerEvent`` is made.
+    let tracerScratch = EventScratch()
 
     /// Creates a parser over `state`.
     public init(state: SystemState) {
@@ -69,9 +77,13 @@ public final class EventParser {
     public private(set) var eventParsed = false
 
     /// Updates the state with `event`.
-    public func process(_ event: Event) {
+    /// - Returns: the event to show: `event`, or the tracer event that stands for it (a write to a
+    ///   tracer fd; see ``tracerEvent``).
+    @discardableResult
+    public func process(_ event: Event) -> Event {
         state.applyDeferredRemovals()
         filteredOut = false
+        tracerEvent = nil
         eventParsed = false
         fdNameChanged = false
         var filterAfterParsing = false
@@ -83,7 +95,7 @@ public final class EventParser {
                 // later events can see is done.
                 resetRejected(event)
                 filteredOut = true
-                return
+                return event
             }
             // sysdig parses the event even when the bookkeeping found a problem with it.
             _ = reset(event)
@@ -92,30 +104,36 @@ public final class EventParser {
             } else if !runFilter(event) {
                 rejectBeforeParsing(event, thread: threadRef)
                 filteredOut = true
-                return
+                return event
             }
         } else {
             _ = reset(event)
         }
         dispatch(event, type: event.type)
         eventParsed = true
-        if filterAfterParsing, !runFilter(event) {
-            // Rejected events keep their thread's stored enter event (sysdig skips its cleanup).
-            filteredOut = true
-            return
+        let shown = tracerEvent ?? event
+        if filterAfterParsing {
+            if !runFilter(shown) {
+                // Rejected events keep their thread's stored enter event (sysdig skips its cleanup).
+                filteredOut = true
+                return shown
+            }
+            // Even when parsing hid it (a tracer fragment).
+            filteredOut = false
         }
         // As libsinsp, after parsing and filtering (so filters see `false`): the fd's name against
         // its name when it was looked up.
         if let fdi = fdInfoRef {
             fdNameChanged = fdi._withUnsafeGuaranteedRef { $0.nameVersion != $0.lookupNameVersion }
         }
-        // Exit events free the stored enter event.
-        if !event.isEnter, let t = threadRef {
+        // Exit events free the stored enter event (not tracers: libsinsp has let go of their thread).
+        if !event.isEnter, tracerEvent == nil, let t = threadRef {
             t._withUnsafeGuaranteedRef { $0.lastEventDataValid = false }
         }
         if event.dumpFlags & 1 != 0 { filteredOut = true }  // SCAP_DF_STATE_ONLY
         // Output looks the thread up again when parsing did not set it (scheduler events).
         if threadRef == nil { setThread(state.threadRef(event.tid)) }
+        return shown
     }
 
     /// The capture filter's verdict on the current event; an error rejects it and is kept in
@@ -286,6 +304,8 @@ public final class EventParser {
             EventCode.sendfileE, EventCode.setresuidE, EventCode.setresgidE, EventCode.setuidE, EventCode.setgidE,
             EventCode.execve18E, EventCode.execve19E, EventCode.execveatE, EventCode.setpgidE:
             storeEnterEvent(event)
+        case EventCode.writeE:
+            parseWriteEnter(event)
         case EventCode.readX, EventCode.writeX, EventCode.recvX, EventCode.sendX, EventCode.recvfromX,
             EventCode.recvmsgX, EventCode.sendtoX, EventCode.sendmsgX, EventCode.readvX, EventCode.writevX,
             EventCode.preadX, EventCode.pwriteX, EventCode.preadvX, EventCode.pwritevX:

@@ -98,6 +98,9 @@ public final class ThreadInfo {
     var latency: UInt64 = 0
     var lastLatencyEnterTime: UInt64 = 0
 
+    /// The decoder of the tracers this thread writes, made at its first one.
+    public internal(set) var tracerParser: TracerParser?
+
     /// Per-thread values of bound fields (see `ThreadSlots`), all zero for a new thread.
     var fieldSlots: [UInt64] = []
 

@@ -9,7 +9,7 @@ let bundledChisels = [
     "netstat", "proc_exec_time", "ps", "scallslower", "shellshock_detect", "slow_calls", "spectrogram", "spy_file", "spy_ip",
     "spy_logs", "spy_net", "spy_port", "spy_syslog", "spy_users", "stderr", "stdin", "stdout", "subsecoffset", "table_generator",
     "topconns", "topcontainers_cpu", "topcontainers_error", "topcontainers_file", "topcontainers_net", "topfiles_bytes", "topfiles_errors", "topfiles_time", "topports_server", "topprocs_cpu",
-    "topprocs_errors", "topprocs_file", "topprocs_net", "topscalls", "topscalls_time", "udp_extract",
+    "topprocs_errors", "topprocs_file", "topprocs_net", "topscalls", "topscalls_time", "tracers_2_statsd", "udp_extract",
 ]
 
 let package = Package(

@@ -27,6 +27,8 @@ public protocol ChiselHostServices: AnyObject {
     func setBufferFormat(_ format: ChiselBufferFormat)
     /// Asks live captures to keep `bytes` of each I/O buffer. Since 1.2.
     func setSnapLength(_ bytes: Int)
+    /// The containers known (see ``ChiselContext/containerTable()``). Since 1.4.
+    func containerTable() -> [ChiselContainerInfo]
 }
 
 extension ChiselHostServices {

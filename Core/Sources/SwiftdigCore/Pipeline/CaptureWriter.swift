@@ -31,11 +31,13 @@ public final class CaptureWriter {
         writer = try ScapWriter(path: path, compression: gzip ? .gzip() : .none)
     }
 
-    /// Copies a state block of the input.
+    /// Copies a state block of the input (or one of the container events that open it).
     public func copy(_ block: ScapBlock) throws(ScapError) {
         try writeHeaderOnce()
         switch block {
-        case .sectionHeader, .event, .unknown:
+        case .event(let event):
+            try writer.writeEvent(event)  // the container events that open a capture
+        case .sectionHeader, .unknown:
             break  // one plain header of our own; events go through ``write(_:kept:modifiesState:)``
         default:
             try writer.write(block)

@@ -38,6 +38,10 @@ public final class Inspector {
     public var metadataObserver: ((ScapBlock) throws -> Void)?
 
     private var progress: ReadProgress?
+    /// Whether an event other than a container event was read.
+    private var pastLeadingContainerEvents = false
+    /// Whether `type` is a container event (`container`, `container` JSON and its large form).
+    @inline(__always) static func isContainerEvent(_ type: UInt16) -> Bool { type == 228 || type == 272 || type == 324 }
 
     /// Opens the capture at `path`.
     public init(path: String) throws(ScapError) {
@@ -85,7 +89,11 @@ public final class Inspector {
             case .machineInfo(let info):
                 machine = info
             case .processList(let list):
-                for record in list.threads { state.addThread(Self.thread(from: record), fromProcessList: true) }
+                for record in list.threads {
+                    let t = Self.thread(from: record)
+                    state.addThread(t, fromProcessList: true)
+                    state.resolveContainer(t)
+                }
             case .fdList(let list):
                 guard let t = state.thread(list.tid) else { continue }
                 for record in list.fds { state.addFD(record.fd, Self.fd(from: record, interfaces: state.interfaces), to: t) }
@@ -113,8 +121,19 @@ public final class Inspector {
             bytes: raw.bytes, cpu: raw.cpu, dumpFlags: raw.flags ?? 0, number: eventCount,
             lengthWidth: raw.header.lengthSize, headerSize: raw.header.headerSize,
             paramCount: Int(raw.header.nparams))
+        if !pastLeadingContainerEvents {
+            if Self.isContainerEvent(raw.header.type) {
+                // libsinsp reads the container events that open a capture when it opens it: they
+                // count, and describe containers, but are never seen (`-w` copies them as metadata).
+                parser.process(event)
+                try metadataObserver?(.event(raw))
+                return true
+            }
+            pastLeadingContainerEvents = true
+        }
         let ts = event.timestamp
-        if firstTimestamp == 0 {
+        // Container events do not start the capture's clock.
+        if firstTimestamp == 0 && !Self.isContainerEvent(raw.header.type) {
             firstTimestamp = ts
             // The capture filter's relative times count from here.
             parser.filterContext?.firstTimestamp = ts

@@ -15,9 +15,9 @@ extension EventParser {
     /// A write enter on a tracer fd is hidden (its exit shows as the tracer), unless the run writes a
     /// capture.
     func parseWriteEnter(_ event: Event) {
-        guard !isDumping, let t = thread, let fdi = state.fd(t.lastEventFD, of: t) else { return }
-        fdInfo = fdi
-        if fdi.flags.contains(.isTracerFD) { filteredOut = true }
+        // The bookkeeping before parsing found the fd.
+        guard !isDumping, let fdi = fdInfoRef else { return }
+        if fdi._withUnsafeGuaranteedRef({ $0.flags.contains(.isTracerFD) }) { filteredOut = true }
     }
 
     /// For a read or write exit on `fdi`: decodes it as a tracer when the fd is one (or may be).

@@ -353,6 +353,14 @@ public final class EventParser {
         case EventCode.setgidX, EventCode.setresgidX: parseSetIDExit(event, group: true)
         case EventCode.chrootX: parseChrootExit(event)
         case EventCode.schedSwitch1E, EventCode.schedSwitch6E: parseContextSwitch(event)
+        case 272, 324:  // container events
+            if let json = event.param(0), let container = ContainerInfo(json: json) { state.containers.add(container) }
+        case 228:  // the first container event: id, type, name, image
+            var container = ContainerInfo(id: event.string(0) ?? "", type: .docker)
+            if let n = event.integer(1, as: UInt32.self), let kind = ContainerInfo.Kind(rawValue: Int(n)) { container.type = kind }
+            container.name = event.string(2) ?? ""
+            container.image = event.string(3) ?? ""
+            state.containers.add(container)
         case EventCode.setsidX:
             if let t = thread, let res = event.int64(0), res >= 0 { t.sid = res }
         default:

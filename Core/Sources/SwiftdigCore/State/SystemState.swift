@@ -37,6 +37,8 @@ public final class SystemState {
     public var groups: [UInt32: GroupInfo] = [:]
     /// The machine's network interfaces.
     public var interfaces = NetworkInterfaces()
+    /// The containers known: from container events, or from the cgroups of threads.
+    public let containers = ContainerTable()
 
     // Removals sysdig defers to the start of the next event, so that the event that closes an fd
     // or ends a thread still renders with it.

@@ -30,7 +30,9 @@ enum ContainerCapture {
         try writer.writeProcessList(
             ProcessList(threads: [
                 thread(100, comm: "nginx", cgroup: "/docker/" + idA), thread(200, comm: "redis", cgroup: "/system.slice/docker-\(idB).scope"),
-                thread(300, comm: "bash", cgroup: nil),
+                thread(300, comm: "bash", cgroup: nil), thread(400, comm: "init", cgroup: "/lxc/box1/init.scope"),
+                thread(500, comm: "guest", cgroup: #"/machine.slice/machine-lxc\x2d42\x2dguest.scope"#),
+                thread(600, comm: "crio", cgroup: "/kubepods/crio-" + String(repeating: "c6", count: 32)),
             ]))
         var ts: UInt64 = 1_600_000_000_000_000_000
         func event(_ type: UInt16, _ tid: UInt64, _ params: [[UInt8]], large: Bool = false) throws {
@@ -41,7 +43,7 @@ enum ContainerCapture {
         for (type, json) in containerEvents {
             try event(type, UInt64(bitPattern: -1), [Array(json.utf8) + [0]], large: type == 324)
         }
-        for tid: UInt64 in [100, 200, 300, 100] {
+        for tid: UInt64 in [100, 200, 300, 400, 500, 600, 100] {
             try event(EventCode.closeE, tid, [TracerCapture.le(Int64(99))])
             try event(EventCode.closeX, tid, [TracerCapture.le(Int64(-9))])
         }

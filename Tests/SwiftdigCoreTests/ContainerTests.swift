@@ -38,6 +38,7 @@ import Testing
         #expect(SystemState.dockerID("/kubepods/pod1/" + id) == "0123456789ab")
         #expect(SystemState.dockerID("/docker/" + id.dropLast()) == nil)
         #expect(SystemState.dockerID("/user.slice") == nil)
+        #expect(SystemState.dockerID("/crio-" + id) == nil)  // CRI's: it sets the id and records nothing
     }
 
     @Test func containerJSON() {

@@ -100,40 +100,94 @@ public final class ContainerTable {
     public var all: [ContainerInfo] { order.compactMap { byID[$0] } }
 }
 
-extension SystemState {
-    /// The cgroup layouts of docker containers (libsinsp's `DOCKER_CGROUP_LAYOUT`): a 64-digit id
-    /// between the prefix and the suffix, at the end of a cgroup path.
-    private static let dockerLayouts: [(prefix: String, suffix: String)] = [("/", ""), ("/docker-", ".scope")]
+/// How one container runtime recognises its containers in a cgroup path (libsinsp's container
+/// engines, as they work on a capture file: from cgroups alone, without asking the runtime).
+struct ContainerEngine: Sendable {
+    /// The container's id in a cgroup path, or `nil` when the path is not one of this runtime's.
+    let match: @Sendable (String) -> String?
+    /// The type of the containers found.
+    let type: ContainerInfo.Kind
+    /// What the engine does with a match: whether it records a container known by id alone (named
+    /// after its id when `namedByID`), and whether later engines may still look (CRI, whose
+    /// runtime is not there to ask, sets the id and lets them).
+    let records: Bool
+    let namedByID: Bool
+    let final: Bool
 
-    /// Finds the container of `t` from its cgroups, as libsinsp's container engines do when reading
-    /// a capture: a docker cgroup gives the container's id (its first 12 digits) and, if no event
-    /// described it yet, a container known by id alone.
-    func resolveContainer(_ t: ThreadInfo) {
-        t.containerID = ""
-        for (_, path) in t.cgroups {
-            guard let id = Self.dockerID(path) else { continue }
-            t.containerID = id
-            if containers.byID[id] == nil { containers.add(ContainerInfo(id: id, type: .docker)) }
-            return
+    /// The runc layouts: a 64-digit id between a prefix and a suffix, at the end of the path; the
+    /// id is its first 12 digits (libsinsp's `matches_runc_cgroups`).
+    static func runc(_ layouts: [(prefix: String, suffix: String)]) -> @Sendable (String) -> String? {
+        { path in
+            let bytes = Array(path.utf8)
+            for (prefix, suffix) in layouts {
+                // As libsinsp: the last prefix, the last suffix (the end when empty).
+                guard let p = lastIndex(of: Array(prefix.utf8), in: bytes) else { continue }
+                let start = p + prefix.utf8.count
+                let end = suffix.isEmpty ? bytes.count : lastIndex(of: Array(suffix.utf8), in: bytes) ?? -1
+                guard end - start == 64 else { continue }
+                // libsinsp compares the first other character's position in the whole path with 64.
+                let hex = Array("0123456789abcdefABCDEF".utf8)
+                if let bad = bytes[start...].firstIndex(where: { !hex.contains($0) }), bad < 64 { continue }
+                return String(decoding: bytes[start..<(start + 12)], as: UTF8.self)
+            }
+            return nil
         }
     }
 
-    /// The short container id in a docker cgroup path, or `nil`.
-    public static func dockerID(_ path: String) -> String? {
-        let bytes = Array(path.utf8)
-        for (prefix, suffix) in dockerLayouts {
-            // As libsinsp: the last prefix, the last suffix (the end when empty).
-            guard let p = lastIndex(of: Array(prefix.utf8), in: bytes) else { continue }
-            let start = p + prefix.utf8.count
-            let end = suffix.isEmpty ? bytes.count : lastIndex(of: Array(suffix.utf8), in: bytes) ?? -1
-            guard end - start == 64 else { continue }
-            // libsinsp compares the first other character's position in the whole path with 64.
-            let hex = Array("0123456789abcdefABCDEF".utf8)
-            if let bad = bytes[start...].firstIndex(where: { !hex.contains($0) }), bad < 64 { continue }
-            return String(decoding: bytes[start..<(start + 12)], as: UTF8.self)
+    /// The text after `marker` up to the next `/` (LXC's `/lxc/NAME/...`).
+    static func segment(after markers: [String]) -> @Sendable (String) -> String? {
+        { path in
+            let bytes = Array(path.utf8)
+            for marker in markers {
+                guard let at = firstIndex(of: Array(marker.utf8), in: bytes) else { continue }
+                let rest = bytes[(at + marker.utf8.count)...]
+                return String(decoding: rest.prefix { $0 != UInt8(ascii: "/") }, as: UTF8.self)
+            }
+            return nil
         }
+    }
+
+    /// libvirt's LXC domains: `NAME.libvirt-lxc` at the end, `machine-lxc\x2dNAME.scope`, or
+    /// `/libvirt/lxc/NAME`.
+    static let libvirt: @Sendable (String) -> String? = { path in
+        let bytes = Array(path.utf8)
+        let text = { (range: Range<Int>) in String(decoding: bytes[range], as: UTF8.self) }
+        let suffix = Array(".libvirt-lxc".utf8)
+        if let at = firstIndex(of: suffix, in: bytes), at == bytes.count - suffix.count,
+            let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
+        {
+            return text((slash + 1)..<max(at, slash + 1))
+        }
+        let scope = Array(".scope".utf8)
+        if let at = firstIndex(of: Array("-lxc\\x2".utf8), in: bytes), let end = firstIndex(of: scope, in: bytes),
+            end == bytes.count - scope.count
+        {
+            // libsinsp skips one more byte than the marker holds (the `d` of `\x2d`).
+            let start = at + 8
+            return start <= end ? text(start..<end) : nil
+        }
+        let marker = Array("/libvirt/lxc/".utf8)
+        if let at = firstIndex(of: marker, in: bytes) { return text((at + marker.count)..<bytes.count) }
         return nil
     }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        for i in 0...(bytes.count - needle.count) where bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
+        return nil
+    }
+
+    /// The engines in libsinsp's order (podman, which needs the live system, aside; mesos, rkt and
+    /// bpm, which need more than cgroups, not yet).
+    static let all: [ContainerEngine] = [
+        ContainerEngine(
+            match: runc([("/", ""), ("/docker-", ".scope")]), type: .docker, records: true, namedByID: false, final: true),
+        ContainerEngine(
+            match: runc([("/", ""), ("/crio-", ""), ("/cri-containerd-", ".scope"), ("/crio-", ".scope"), (":cri-containerd:", "")]),
+            type: .cri, records: false, namedByID: false, final: false),
+        ContainerEngine(match: segment(after: ["/lxc/", "/lxc.payload/"]), type: .lxc, records: true, namedByID: true, final: true),
+        ContainerEngine(match: libvirt, type: .libvirtLXC, records: true, namedByID: true, final: true),
+    ]
 
     private static func lastIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
         guard needle.count <= bytes.count else { return nil }
@@ -144,4 +198,27 @@ extension SystemState {
         }
         return nil
     }
+}
+
+extension SystemState {
+    /// Finds the container of `t` from its cgroups, as libsinsp's container engines do when reading
+    /// a capture: each engine in turn looks at every cgroup; one that recognises a path gives the
+    /// thread its container id and, when no event described that container, records it by id.
+    func resolveContainer(_ t: ThreadInfo) {
+        t.containerID = ""
+        let cgroups = t.cgroups
+        for engine in ContainerEngine.all {
+            guard let id = cgroups.lazy.compactMap({ engine.match($0.1) }).first else { continue }
+            t.containerID = id
+            if engine.records && containers.byID[id]?.type != engine.type {
+                var container = ContainerInfo(id: id, type: engine.type)
+                if engine.namedByID { container.name = id }
+                if containers.byID[id] == nil || engine.namedByID { containers.add(container) }
+            }
+            if engine.final { return }
+        }
+    }
+
+    /// The short container id in a docker cgroup path, or `nil`.
+    public static func dockerID(_ path: String) -> String? { ContainerEngine.all[0].match(path) }
 }

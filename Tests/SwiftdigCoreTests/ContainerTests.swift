@@ -16,9 +16,29 @@ import Testing
             ], capture: ContainerCapture.write)
     }
 
-    /// sysdig lists containers in the order of its hash table: rows are compared as sets.
+    /// In the order of sysdig's hash table; with `desc`, LuaJIT orders each entry's keys anew at each
+    /// run: lines are compared as sets.
     @Test func lscontainers() throws {
-        try TracerTests.expectSame(["-c lscontainers"], unordered: true, capture: ContainerCapture.write)
+        try TracerTests.expectSame(["-c lscontainers", "-pc -c lscontainers"], capture: ContainerCapture.write)
+        try TracerTests.expectSame(["-c lscontainers desc"], unordered: true, capture: ContainerCapture.write)
+    }
+
+    /// The iteration order of libstdc++'s `unordered_map<string, ...>`, checked with g++ when there
+    /// is one: 300 keys, through several rehashes.
+    @Test func stdHashOrder() throws {
+        let keys = (0..<300).map { "container-\($0 * 7919 % 1000)" }
+        #expect(StdHashOrder.hash("a1a1a1a1a1a1") % 13 == 11)
+        guard ScapTestSupport.shell("command -v g++").status == 0 else { return print("skipping: no g++") }
+        let directory = ScapTestSupport.temporaryDirectory()
+        defer { ScapTestSupport.remove(directory) }
+        let source = "#include <unordered_map>\n#include <string>\n#include <cstdio>\nint main(int c, char** v) { std::unordered_map<std::string, int> m; for (int i = 1; i < c; i++) m[v[i]] = i; for (auto& kv : m) std::printf(\"%s\\n\", kv.first.c_str()); }\n"
+        ScapTestSupport.write(Array(source.utf8), to: directory + "/order.cpp")
+        let built = ScapTestSupport.shell("cd '\(directory)' && g++ -O1 -o order order.cpp 2>&1")
+        #expect(built.status == 0)
+        let run = ScapTestSupport.shell("'\(directory)/order' " + keys.joined(separator: " "))
+        var order = StdHashOrder()
+        for key in keys { order.insert(key) }
+        #expect(String(decoding: run.output, as: UTF8.self) == order.keys.map { $0.key + "\n" }.joined())
     }
 
     /// `-w` copies the container events that open the capture: sysdig reads the copy's containers.

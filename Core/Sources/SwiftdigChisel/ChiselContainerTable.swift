@@ -24,8 +24,8 @@ public struct ChiselContainerInfo: Sendable, Equatable {
 
 extension ChiselContext {
     /// The containers known so far: those the capture's container events describe, and those only
-    /// threads' cgroups name (with no name nor image), in the order they were first seen (sysdig
-    /// lists them in the order of a hash table). Since protocol 1.4.
+    /// threads' cgroups name (with no name nor image), in sysdig's order (that of its hash table).
+    /// Since protocol 1.4.
     public func containerTable() -> [ChiselContainerInfo] { host.containerTable() }
 }
 

@@ -40,6 +40,14 @@ public final class Inspector {
     private var progress: ReadProgress?
     /// Whether an event other than a container event was read.
     private var pastLeadingContainerEvents = false
+    /// The threads of the process list, whose containers are found once the container events that
+    /// open the capture were read (libsinsp reads those first, then imports the threads).
+    private var unresolvedThreads: [ThreadInfo] = []
+
+    private func resolveContainers() {
+        for t in unresolvedThreads { state.resolveContainer(t) }
+        unresolvedThreads.removeAll()
+    }
     /// Whether `type` is a container event (`container`, `container` JSON and its large form).
     @inline(__always) static func isContainerEvent(_ type: UInt16) -> Bool { type == 228 || type == 272 || type == 324 }
 
@@ -66,6 +74,7 @@ public final class Inspector {
                 continue
             }
             guard let block = try reader.nextBlock() else {
+                resolveContainers()  // a capture without events
                 progress?.end()
                 return
             }
@@ -92,7 +101,7 @@ public final class Inspector {
                 for record in list.threads {
                     let t = Self.thread(from: record)
                     state.addThread(t, fromProcessList: true)
-                    state.resolveContainer(t)
+                    unresolvedThreads.append(t)
                 }
             case .fdList(let list):
                 guard let t = state.thread(list.tid) else { continue }
@@ -130,6 +139,7 @@ public final class Inspector {
                 return true
             }
             pastLeadingContainerEvents = true
+            resolveContainers()
         }
         let ts = event.timestamp
         // Container events do not start the capture's clock.

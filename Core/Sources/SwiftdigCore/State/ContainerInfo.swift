@@ -85,19 +85,20 @@ public struct ContainerInfo: Sendable {
     }
 }
 
-/// The containers of a capture, by id, in the order they were first seen.
+/// The containers of a capture, by id, listed in the order sysdig's table (a libstdc++ hash map)
+/// lists them.
 public final class ContainerTable {
+    /// The containers by id.
     public private(set) var byID: [String: ContainerInfo] = [:]
-    /// The ids, first seen first.
-    public private(set) var order: [String] = []
+    private var order = StdHashOrder()
 
-    /// Adds `container`, or replaces the one with its id.
+    /// Adds `container`, or replaces the one with its id (which keeps its place).
     public func add(_ container: ContainerInfo) {
-        if byID.updateValue(container, forKey: container.id) == nil { order.append(container.id) }
+        if byID.updateValue(container, forKey: container.id) == nil { order.insert(container.id) }
     }
 
-    /// The containers, first seen first.
-    public var all: [ContainerInfo] { order.compactMap { byID[$0] } }
+    /// The containers, in sysdig's order.
+    public var all: [ContainerInfo] { order.keys.compactMap { byID[$0.key] } }
 }
 
 /// How one container runtime recognises its containers in a cgroup path (libsinsp's container

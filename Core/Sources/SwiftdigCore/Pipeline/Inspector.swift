@@ -44,6 +44,21 @@ public final class Inspector {
     /// open the capture were read (libsinsp reads those first, then imports the threads).
     private var unresolvedThreads: [ThreadInfo] = []
 
+    /// Before the first event that is not a container event: reads `event` if it is one (libsinsp
+    /// reads the container events that open a capture when it opens it: they count and describe
+    /// containers, but are never seen; `-w` copies them as metadata) and returns true; otherwise
+    /// finds the containers of the process list's threads and returns false.
+    @inline(never) private func readLeadingContainerEvent(_ raw: ScapEvent, _ event: Event) throws -> Bool {
+        if Self.isContainerEvent(raw.header.type) {
+            parser.process(event)
+            try metadataObserver?(.event(raw))
+            return true
+        }
+        pastLeadingContainerEvents = true
+        resolveContainers()
+        return false
+    }
+
     private func resolveContainers() {
         for t in unresolvedThreads { state.resolveContainer(t) }
         unresolvedThreads.removeAll()
@@ -130,17 +145,7 @@ public final class Inspector {
             bytes: raw.bytes, cpu: raw.cpu, dumpFlags: raw.flags ?? 0, number: eventCount,
             lengthWidth: raw.header.lengthSize, headerSize: raw.header.headerSize,
             paramCount: Int(raw.header.nparams))
-        if !pastLeadingContainerEvents {
-            if Self.isContainerEvent(raw.header.type) {
-                // libsinsp reads the container events that open a capture when it opens it: they
-                // count, and describe containers, but are never seen (`-w` copies them as metadata).
-                parser.process(event)
-                try metadataObserver?(.event(raw))
-                return true
-            }
-            pastLeadingContainerEvents = true
-            resolveContainers()
-        }
+        if !pastLeadingContainerEvents, try readLeadingContainerEvent(raw, event) { return true }
         let ts = event.timestamp
         // Container events do not start the capture's clock.
         if firstTimestamp == 0 && !Self.isContainerEvent(raw.header.type) {
@@ -149,10 +154,10 @@ public final class Inspector {
             parser.filterContext?.firstTimestamp = ts
         }
         lastTimestamp = ts
-        // A write to a tracer fd shows as the tracer event that stands for it.
-        let shown = parser.process(event)
+        parser.process(event)
         if !deliversHiddenEvents && parser.filteredOut && parser.filterFailure == nil { return true }
-        return try body(shown)
+        // A write to a tracer fd shows as the tracer event that stands for it.
+        return try body(parser.madeTracerEvent ? parser.tracerEvent! : event)
     }
 
     /// Starts following how far sysdig 0.29.3 would be in the file, for ``readProgress`` (a second

@@ -82,7 +82,7 @@ public enum TextDump {
                         let layout = event.layout.pointee
                         let stateNeeded = layout.flags.contains(.modifiesState) || layout.isInternal
                         // A write that became a tracer is written as it was, marked as a tracer.
-                        let tracer = inspector.parser.tracerEvent == nil ? 0 : EventParser.tracerDumpFlag
+                        let tracer = inspector.parser.madeTracerEvent ? EventParser.tracerDumpFlag : 0
                         try capture.write(raw, kept: shown, stateNeeded: stateNeeded, extraFlags: tracer)
                     }
                     if !shown { return true }

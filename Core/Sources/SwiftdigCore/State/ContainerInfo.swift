@@ -102,10 +102,14 @@ public final class ContainerTable {
 }
 
 /// How one container runtime recognises its containers in a cgroup path (libsinsp's container
-/// engines, as they work on a capture file: from cgroups alone, without asking the runtime).
+/// engines, as they work on a capture file: from cgroups alone, without asking the runtime). They
+/// run at every clone and execve, so they read the path's bytes and make a string only for a match.
 struct ContainerEngine: Sendable {
+    /// A cgroup path.
+    typealias Path = UnsafeRawBufferPointer
+
     /// The container's id in a cgroup path, or `nil` when the path is not one of this runtime's.
-    let match: @Sendable (String) -> String?
+    let match: @Sendable (Path) -> String?
     /// The type of the containers found.
     let type: ContainerInfo.Kind
     /// What the engine does with a match: whether it records a container known by id alone (named
@@ -117,31 +121,32 @@ struct ContainerEngine: Sendable {
 
     /// The runc layouts: a 64-digit id between a prefix and a suffix, at the end of the path; the
     /// id is its first 12 digits (libsinsp's `matches_runc_cgroups`).
-    static func runc(_ layouts: [(prefix: String, suffix: String)]) -> @Sendable (String) -> String? {
-        { path in
-            let bytes = Array(path.utf8)
+    static func runc(_ layouts: [(prefix: String, suffix: String)]) -> @Sendable (Path) -> String? {
+        let layouts = layouts.map { (Array($0.prefix.utf8), Array($0.suffix.utf8)) }
+        return { path in
+            // The id and its prefix take 65 bytes at least.
+            guard path.count >= 65 else { return nil }
             for (prefix, suffix) in layouts {
                 // As libsinsp: the last prefix, the last suffix (the end when empty).
-                guard let p = lastIndex(of: Array(prefix.utf8), in: bytes) else { continue }
-                let start = p + prefix.utf8.count
-                let end = suffix.isEmpty ? bytes.count : lastIndex(of: Array(suffix.utf8), in: bytes) ?? -1
+                guard let p = lastIndex(of: prefix, in: path) else { continue }
+                let start = p + prefix.count
+                let end = suffix.isEmpty ? path.count : lastIndex(of: suffix, in: path) ?? -1
                 guard end - start == 64 else { continue }
-                // libsinsp compares the first other character's position in the whole path with 64.
-                let hex = Array("0123456789abcdefABCDEF".utf8)
-                if let bad = bytes[start...].firstIndex(where: { !hex.contains($0) }), bad < 64 { continue }
-                return String(decoding: bytes[start..<(start + 12)], as: UTF8.self)
+                // libsinsp compares the first other byte's position in the whole path with 64.
+                if let bad = path[start...].firstIndex(where: { !isHexDigit($0) }), bad < 64 { continue }
+                return String(decoding: path[start..<(start + 12)], as: UTF8.self)
             }
             return nil
         }
     }
 
-    /// The text after `marker` up to the next `/` (LXC's `/lxc/NAME/...`).
-    static func segment(after markers: [String]) -> @Sendable (String) -> String? {
-        { path in
-            let bytes = Array(path.utf8)
+    /// The text after a marker up to the next `/` (LXC's `/lxc/NAME/...`).
+    static func segment(after markers: [String]) -> @Sendable (Path) -> String? {
+        let markers = markers.map { Array($0.utf8) }
+        return { path in
             for marker in markers {
-                guard let at = firstIndex(of: Array(marker.utf8), in: bytes) else { continue }
-                let rest = bytes[(at + marker.utf8.count)...]
+                guard let at = firstIndex(of: marker, in: path) else { continue }
+                let rest = path[(at + marker.count)...]
                 return String(decoding: rest.prefix { $0 != UInt8(ascii: "/") }, as: UTF8.self)
             }
             return nil
@@ -150,33 +155,28 @@ struct ContainerEngine: Sendable {
 
     /// libvirt's LXC domains: `NAME.libvirt-lxc` at the end, `machine-lxc\x2dNAME.scope`, or
     /// `/libvirt/lxc/NAME`.
-    static let libvirt: @Sendable (String) -> String? = { path in
-        let bytes = Array(path.utf8)
-        let text = { (range: Range<Int>) in String(decoding: bytes[range], as: UTF8.self) }
-        let suffix = Array(".libvirt-lxc".utf8)
-        if let at = firstIndex(of: suffix, in: bytes), at == bytes.count - suffix.count,
-            let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
+    static let libvirt: @Sendable (Path) -> String? = { path in
+        let text = { (range: Range<Int>) in String(decoding: path[range], as: UTF8.self) }
+        let (suffix, scope, escaped, marker) = libvirtMarkers
+        if let at = firstIndex(of: suffix, in: path), at == path.count - suffix.count,
+            let slash = path.lastIndex(of: UInt8(ascii: "/"))
         {
             return text((slash + 1)..<max(at, slash + 1))
         }
-        let scope = Array(".scope".utf8)
-        if let at = firstIndex(of: Array("-lxc\\x2".utf8), in: bytes), let end = firstIndex(of: scope, in: bytes),
-            end == bytes.count - scope.count
+        if let at = firstIndex(of: escaped, in: path), let end = firstIndex(of: scope, in: path),
+            end == path.count - scope.count
         {
             // libsinsp skips one more byte than the marker holds (the `d` of `\x2d`).
             let start = at + 8
             return start <= end ? text(start..<end) : nil
         }
-        let marker = Array("/libvirt/lxc/".utf8)
-        if let at = firstIndex(of: marker, in: bytes) { return text((at + marker.count)..<bytes.count) }
+        if let at = firstIndex(of: marker, in: path) { return text((at + marker.count)..<path.count) }
         return nil
     }
 
-    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
-        for i in 0...(bytes.count - needle.count) where bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-        return nil
-    }
+    private static let libvirtMarkers = (
+        Array(".libvirt-lxc".utf8), Array(".scope".utf8), Array("-lxc\\x2".utf8), Array("/libvirt/lxc/".utf8)
+    )
 
     /// The engines in libsinsp's order (podman, which needs the live system, aside; mesos, rkt and
     /// bpm, which need more than cgroups, not yet).
@@ -190,12 +190,25 @@ struct ContainerEngine: Sendable {
         ContainerEngine(match: libvirt, type: .libvirtLXC, records: true, namedByID: true, final: true),
     ]
 
-    private static func lastIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+    private static func isHexDigit(_ c: UInt8) -> Bool {
+        (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "f"))
+    }
+
+    private static func matches(_ needle: [UInt8], in bytes: Path, at i: Int) -> Bool {
+        for j in 0..<needle.count where bytes[i + j] != needle[j] { return false }
+        return true
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: Path) -> Int? {
         guard needle.count <= bytes.count else { return nil }
-        var i = bytes.count - needle.count
-        while i >= 0 {
-            if bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i -= 1
+        for i in 0...(bytes.count - needle.count) where matches(needle, in: bytes, at: i) { return i }
+        return nil
+    }
+
+    private static func lastIndex(of needle: [UInt8], in bytes: Path) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        for i in stride(from: bytes.count - needle.count, through: 0, by: -1) where matches(needle, in: bytes, at: i) {
+            return i
         }
         return nil
     }
@@ -207,9 +220,8 @@ extension SystemState {
     /// thread its container id and, when no event described that container, records it by id.
     func resolveContainer(_ t: ThreadInfo) {
         t.containerID = ""
-        let cgroups = t.cgroups
         for engine in ContainerEngine.all {
-            guard let id = cgroups.lazy.compactMap({ engine.match($0.1) }).first else { continue }
+            guard let id = t.firstCgroupPath(engine.match) else { continue }
             t.containerID = id
             if engine.records && containers.byID[id]?.type != engine.type {
                 var container = ContainerInfo(id: id, type: engine.type)
@@ -221,5 +233,8 @@ extension SystemState {
     }
 
     /// The short container id in a docker cgroup path, or `nil`.
-    public static func dockerID(_ path: String) -> String? { ContainerEngine.all[0].match(path) }
+    public static func dockerID(_ path: String) -> String? {
+        var path = path
+        return path.withUTF8 { ContainerEngine.all[0].match(UnsafeRawBufferPointer($0)) }
+    }
 }

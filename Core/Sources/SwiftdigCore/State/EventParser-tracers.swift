@@ -6,7 +6,7 @@
 /// An fd opened on `/dev/null` is a tracer file; its first write that decodes as a whole tracer
 /// makes it a tracer fd, one that does not decode makes it an ordinary file for good. On a tracer
 /// fd every read or write exit is a tracer: the event shown is a `tracer` event in place of the
-/// write (``EventParser/process(_:)`` returns it), a tracer still incomplete is hidden, and text
+/// write (``EventParser/tracerEvent``), a tracer still incomplete is hidden, and text
 /// that is no tracer shows as an enter tracer tagged `invalid tracer ...`.
 extension EventParser {
     /// The dump flag of an event that was a tracer when written (`SCAP_DF_TRACER`).
@@ -104,6 +104,7 @@ extension EventParser {
         }
         scratch.store(UInt32(scratch.count - start), at: lengths + 8)
         scratch.store(UInt32(scratch.count), at: 16)
+        madeTracerEvent = true
         tracerEvent = Event(
             bytes: scratch.bytes, cpu: event.cpu, dumpFlags: event.dumpFlags, number: event.number, lengthWidth: 4,
             headerSize: Event.headerSize, paramCount: 3)

@@ -33,6 +33,8 @@ public final class EventParser {
     public var isDumping = false
     /// The tracer event that stands for the current event, if it became one.
     public internal(set) var tracerEvent: Event?
+    /// Whether ``tracerEvent`` is set (tested per event instead of the optional).
+    public internal(set) var madeTracerEvent = false
     /// Where ``tracerEvent`` is made.
     let tracerScratch = EventScratch()
 
@@ -76,14 +78,15 @@ public final class EventParser {
     /// decoded from writes) is not there yet.
     public private(set) var eventParsed = false
 
-    /// Updates the state with `event`.
-    /// - Returns: the event to show: `event`, or the tracer event that stands for it (a write to a
-    ///   tracer fd; see ``tracerEvent``).
-    @discardableResult
-    public func process(_ event: Event) -> Event {
+    /// Updates the state with `event`. When the event became a tracer event (a write to a tracer
+    /// fd), ``tracerEvent`` holds it: that is the event to show.
+    public func process(_ event: Event) {
         state.applyDeferredRemovals()
         filteredOut = false
-        tracerEvent = nil
+        if madeTracerEvent {
+            madeTracerEvent = false
+            tracerEvent = nil
+        }
         eventParsed = false
         fdNameChanged = false
         var filterAfterParsing = false
@@ -95,7 +98,7 @@ public final class EventParser {
                 // later events can see is done.
                 resetRejected(event)
                 filteredOut = true
-                return event
+                return
             }
             // sysdig parses the event even when the bookkeeping found a problem with it.
             _ = reset(event)
@@ -104,19 +107,18 @@ public final class EventParser {
             } else if !runFilter(event) {
                 rejectBeforeParsing(event, thread: threadRef)
                 filteredOut = true
-                return event
+                return
             }
         } else {
             _ = reset(event)
         }
         dispatch(event, type: event.type)
         eventParsed = true
-        let shown = tracerEvent ?? event
         if filterAfterParsing {
-            if !runFilter(shown) {
+            if !runFilter(madeTracerEvent ? tracerEvent! : event) {
                 // Rejected events keep their thread's stored enter event (sysdig skips its cleanup).
                 filteredOut = true
-                return shown
+                return
             }
             // Even when parsing hid it (a tracer fragment).
             filteredOut = false
@@ -127,13 +129,12 @@ public final class EventParser {
             fdNameChanged = fdi._withUnsafeGuaranteedRef { $0.nameVersion != $0.lookupNameVersion }
         }
         // Exit events free the stored enter event (not tracers: libsinsp has let go of their thread).
-        if !event.isEnter, tracerEvent == nil, let t = threadRef {
+        if !event.isEnter, !madeTracerEvent, let t = threadRef {
             t._withUnsafeGuaranteedRef { $0.lastEventDataValid = false }
         }
         if event.dumpFlags & 1 != 0 { filteredOut = true }  // SCAP_DF_STATE_ONLY
         // Output looks the thread up again when parsing did not set it (scheduler events).
         if threadRef == nil { setThread(state.threadRef(event.tid)) }
-        return shown
     }
 
     /// The capture filter's verdict on the current event; an error rejects it and is kept in

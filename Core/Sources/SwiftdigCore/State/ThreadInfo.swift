@@ -166,6 +166,30 @@ public final class ThreadInfo {
         decodedCgroups = nil
     }
 
+    /// Calls `body` with the path of each cgroup, as bytes, until it returns a value (no decoding:
+    /// it runs at every clone and execve).
+    func firstCgroupPath<R>(_ body: (UnsafeRawBufferPointer) -> R?) -> R? {
+        if rawCgroups.isEmpty, let decodedCgroups {
+            for (_, path) in decodedCgroups {
+                var path = path
+                if let found = path.withUTF8({ body(UnsafeRawBufferPointer($0)) }) { return found }
+            }
+            return nil
+        }
+        return rawCgroups.withUnsafeBytes { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0 { end += 1 }
+                let entry = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+                start = end + 1
+                guard let eq = entry.firstIndex(of: UInt8(ascii: "=")) else { continue }
+                if let found = body(UnsafeRawBufferPointer(rebasing: entry[(eq + 1)...])) { return found }
+            }
+            return nil
+        }
+    }
+
     /// The `subsys=path` entries of `bytes`, subsystems renamed as ``setCgroups(_:)`` says.
     static func parseCgroups(_ bytes: UnsafeRawBufferPointer) -> [(String, String)] {
         // On bytes: String searches cost tens of thousands of instructions per clone or execve.

@@ -176,17 +176,30 @@ public final class ThreadInfo {
             }
             return nil
         }
-        return rawCgroups.withUnsafeBytes { bytes in
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != 0 { end += 1 }
-                let entry = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-                start = end + 1
-                guard let eq = entry.firstIndex(of: UInt8(ascii: "=")) else { continue }
-                if let found = body(UnsafeRawBufferPointer(rebasing: entry[(eq + 1)...])) { return found }
+        var found: R?
+        rawCgroups.withUnsafeBytes { bytes in
+            Self.forEachCgroup(bytes) { _, path in
+                found = body(path)
+                return found == nil
             }
-            return nil
+        }
+        return found
+    }
+
+    /// Calls `body` with the subsystem and path of each `subsys=path` entry of `bytes`, while it
+    /// returns true.
+    static func forEachCgroup(
+        _ bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Bool
+    ) {
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0 { end += 1 }
+            let entry = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+            start = end + 1
+            guard let eq = entry.firstIndex(of: UInt8(ascii: "=")) else { continue }
+            let subsystem = UnsafeRawBufferPointer(rebasing: entry[..<eq])
+            if !body(subsystem, UnsafeRawBufferPointer(rebasing: entry[(eq + 1)...])) { return }
         }
     }
 
@@ -195,20 +208,14 @@ public final class ThreadInfo {
         // On bytes: String searches cost tens of thousands of instructions per clone or execve.
         var cgroups: [(String, String)] = []
         let suffix = Array("_cgroup".utf8)
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 0 { end += 1 }
-            let entry = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-            start = end + 1
-            guard let eq = entry.firstIndex(of: UInt8(ascii: "=")) else { continue }
-            var subsystem = Array(entry[..<eq])
+        forEachCgroup(bytes) { rawSubsystem, rawPath in
+            var subsystem = Array(rawSubsystem)
             if let at = subsystem.indices.first(where: { subsystem[$0...].starts(with: suffix) }) {
                 subsystem.removeSubrange(at..<(at + suffix.count))
             }
             let name = String(decoding: subsystem, as: UTF8.self)
-            let path = String(decoding: UnsafeRawBufferPointer(rebasing: entry[(eq + 1)...]), as: UTF8.self)
-            cgroups.append((Self.cgroupRenames[name] ?? name, path))
+            cgroups.append((Self.cgroupRenames[name] ?? name, String(decoding: rawPath, as: UTF8.self)))
+            return true
         }
         return cgroups
     }

@@ -31,13 +31,11 @@ public final class CaptureWriter {
         writer = try ScapWriter(path: path, compression: gzip ? .gzip() : .none)
     }
 
-    /// Copies a state block of the input (or one of the container events that open it).
+    /// Copies a state block of the input.
     public func copy(_ block: ScapBlock) throws(ScapError) {
         try writeHeaderOnce()
         switch block {
-        case .event(let event):
-            try writer.writeEvent(event)  // the container events that open a capture
-        case .sectionHeader, .unknown:
+        case .sectionHeader, .event, .unknown:
             break  // one plain header of our own; events go through ``write(_:kept:modifiesState:)``
         default:
             try writer.write(block)

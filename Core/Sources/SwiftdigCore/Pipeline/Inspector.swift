@@ -38,33 +38,10 @@ public final class Inspector {
     public var metadataObserver: ((ScapBlock) throws -> Void)?
 
     private var progress: ReadProgress?
-    /// Whether an event other than a container event was read.
-    private var pastLeadingContainerEvents = false
-    /// The threads of the process list, whose containers are found once the container events that
-    /// open the capture were read (libsinsp reads those first, then imports the threads).
-    private var unresolvedThreads: [ThreadInfo] = []
-
-    /// Before the first event that is not a container event: reads `event` if it is one (libsinsp
-    /// reads the container events that open a capture when it opens it: they count and describe
-    /// containers, but are never seen; `-w` copies them as metadata) and returns true; otherwise
-    /// finds the containers of the process list's threads and returns false.
-    @inline(never) private func readLeadingContainerEvent(_ raw: ScapEvent, _ event: Event) throws -> Bool {
-        if Self.isContainerEvent(raw.header.type) {
-            parser.process(event)
-            try metadataObserver?(.event(raw))
-            return true
-        }
-        pastLeadingContainerEvents = true
-        resolveContainers()
-        return false
+    /// Hands the tracer event that stands for the current event to `body` (out of line: rare).
+    @inline(never) private func deliverTracer(_ body: (Event) throws -> Bool) throws -> Bool {
+        try body(parser.tracerEvent!)
     }
-
-    private func resolveContainers() {
-        for t in unresolvedThreads { state.resolveContainer(t) }
-        unresolvedThreads.removeAll()
-    }
-    /// Whether `type` is a container event (`container`, `container` JSON and its large form).
-    @inline(__always) static func isContainerEvent(_ type: UInt16) -> Bool { type == 228 || type == 272 || type == 324 }
 
     /// Opens the capture at `path`.
     public init(path: String) throws(ScapError) {
@@ -89,7 +66,7 @@ public final class Inspector {
                 continue
             }
             guard let block = try reader.nextBlock() else {
-                resolveContainers()  // a capture without events
+                parser.resolveAwaitingContainers()  // a capture without events
                 progress?.end()
                 return
             }
@@ -116,7 +93,7 @@ public final class Inspector {
                 for record in list.threads {
                     let t = Self.thread(from: record)
                     state.addThread(t, fromProcessList: true)
-                    unresolvedThreads.append(t)
+                    parser.threadsAwaitingContainers.append(t)
                 }
             case .fdList(let list):
                 guard let t = state.thread(list.tid) else { continue }
@@ -145,10 +122,9 @@ public final class Inspector {
             bytes: raw.bytes, cpu: raw.cpu, dumpFlags: raw.flags ?? 0, number: eventCount,
             lengthWidth: raw.header.lengthSize, headerSize: raw.header.headerSize,
             paramCount: Int(raw.header.nparams))
-        if !pastLeadingContainerEvents, try readLeadingContainerEvent(raw, event) { return true }
         let ts = event.timestamp
         // Container events do not start the capture's clock.
-        if firstTimestamp == 0 && !Self.isContainerEvent(raw.header.type) {
+        if firstTimestamp == 0 && !EventParser.isContainerEvent(raw.header.type) {
             firstTimestamp = ts
             // The capture filter's relative times count from here.
             parser.filterContext?.firstTimestamp = ts
@@ -157,7 +133,8 @@ public final class Inspector {
         parser.process(event)
         if !deliversHiddenEvents && parser.filteredOut && parser.filterFailure == nil { return true }
         // A write to a tracer fd shows as the tracer event that stands for it.
-        return try body(parser.madeTracerEvent ? parser.tracerEvent! : event)
+        if parser.madeTracerEvent { return try deliverTracer(body) }
+        return try body(event)
     }
 
     /// Starts following how far sysdig 0.29.3 would be in the file, for ``readProgress`` (a second

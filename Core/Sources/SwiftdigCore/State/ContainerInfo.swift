@@ -190,6 +190,18 @@ struct ContainerEngine: Sendable {
         ContainerEngine(match: libvirt, type: .libvirtLXC, records: true, namedByID: true, final: true),
     ]
 
+    /// Whether any engine could recognise `path`: the runc layouts need 65 bytes, the LXC ones
+    /// `lxc`.
+    static func mayMatch(_ path: Path) -> Bool {
+        if path.count >= 65 { return true }
+        guard path.count >= 3 else { return false }
+        for i in 0..<(path.count - 2)
+        where path[i] == UInt8(ascii: "l") && path[i + 1] == UInt8(ascii: "x") && path[i + 2] == UInt8(ascii: "c") {
+            return true
+        }
+        return false
+    }
+
     private static func isHexDigit(_ c: UInt8) -> Bool {
         (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "f"))
     }
@@ -214,12 +226,49 @@ struct ContainerEngine: Sendable {
     }
 }
 
+extension EventParser {
+    /// Whether `type` is a container event (`container`, `container` JSON and its large form).
+    @inline(__always) public static func isContainerEvent(_ type: UInt16) -> Bool {
+        type == 228 || type == 272 || type == 324
+    }
+
+    /// Before the first event that is not a container event: at that one, finds the containers of
+    /// the process list's threads.
+    @inline(never) func noteLeadingEvent(_ event: Event) {
+        if Self.isContainerEvent(event.type) { return }
+        pastLeadingContainerEvents = true
+        resolveAwaitingContainers()
+    }
+
+    /// Finds the containers of the threads that wait for them.
+    public func resolveAwaitingContainers() {
+        for t in threadsAwaitingContainers { state.resolveContainer(t) }
+        threadsAwaitingContainers.removeAll()
+    }
+
+    /// A container event: the JSON ones (272 and its large form 324) or the first form (228: id,
+    /// type, name, image) describe a container.
+    @inline(never) func parseContainerEvent(_ event: Event) {
+        if event.type == 228 {
+            var container = ContainerInfo(id: event.string(0) ?? "", type: .docker)
+            if let n = event.integer(1, as: UInt32.self), let kind = ContainerInfo.Kind(rawValue: Int(n)) { container.type = kind }
+            container.name = event.string(2) ?? ""
+            container.image = event.string(3) ?? ""
+            state.containers.add(container)
+        } else if let json = event.param(0), let container = ContainerInfo(json: json) {
+            state.containers.add(container)
+        }
+    }
+}
+
 extension SystemState {
     /// Finds the container of `t` from its cgroups, as libsinsp's container engines do when reading
     /// a capture: each engine in turn looks at every cgroup; one that recognises a path gives the
     /// thread its container id and, when no event described that container, records it by id.
     func resolveContainer(_ t: ThreadInfo) {
         t.containerID = ""
+        // Every engine needs a 64-digit id or `lxc` in a path: most threads have neither.
+        guard t.firstCgroupPath({ ContainerEngine.mayMatch($0) ? true : nil }) != nil else { return }
         for engine in ContainerEngine.all {
             guard let id = t.firstCgroupPath(engine.match) else { continue }
             t.containerID = id

@@ -37,6 +37,11 @@ public final class EventParser {
     public internal(set) var madeTracerEvent = false
     /// Where ``tracerEvent`` is made.
     let tracerScratch = EventScratch()
+    /// Whether an event other than a container event was parsed.
+    var pastLeadingContainerEvents = false
+    /// The threads of the process list, whose containers are found once the container events that
+    /// open the capture were read (libsinsp reads those first, then imports the threads).
+    public var threadsAwaitingContainers: [ThreadInfo] = []
 
     /// Creates a parser over `state`.
     public init(state: SystemState) {
@@ -81,6 +86,7 @@ public final class EventParser {
     /// Updates the state with `event`. When the event became a tracer event (a write to a tracer
     /// fd), ``tracerEvent`` holds it: that is the event to show.
     public func process(_ event: Event) {
+        if _slowPath(!pastLeadingContainerEvents) { noteLeadingEvent(event) }
         state.applyDeferredRemovals()
         filteredOut = false
         if madeTracerEvent {
@@ -133,6 +139,8 @@ public final class EventParser {
             t._withUnsafeGuaranteedRef { $0.lastEventDataValid = false }
         }
         if event.dumpFlags & 1 != 0 { filteredOut = true }  // SCAP_DF_STATE_ONLY
+        // libsinsp reads the container events that open a capture when it opens it: never shown.
+        if _slowPath(!pastLeadingContainerEvents) { filteredOut = true }
         // Output looks the thread up again when parsing did not set it (scheduler events).
         if threadRef == nil { setThread(state.threadRef(event.tid)) }
     }
@@ -354,14 +362,7 @@ public final class EventParser {
         case EventCode.setgidX, EventCode.setresgidX: parseSetIDExit(event, group: true)
         case EventCode.chrootX: parseChrootExit(event)
         case EventCode.schedSwitch1E, EventCode.schedSwitch6E: parseContextSwitch(event)
-        case 272, 324:  // container events
-            if let json = event.param(0), let container = ContainerInfo(json: json) { state.containers.add(container) }
-        case 228:  // the first container event: id, type, name, image
-            var container = ContainerInfo(id: event.string(0) ?? "", type: .docker)
-            if let n = event.integer(1, as: UInt32.self), let kind = ContainerInfo.Kind(rawValue: Int(n)) { container.type = kind }
-            container.name = event.string(2) ?? ""
-            container.image = event.string(3) ?? ""
-            state.containers.add(container)
+        case 228, 272, 324: parseContainerEvent(event)
         case EventCode.setsidX:
             if let t = thread, let res = event.int64(0), res >= 0 { t.sid = res }
         default:

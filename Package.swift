@@ -5,11 +5,11 @@ import PackageDescription
 /// chisel protocol library (and nothing else of swiftdig).
 let bundledChisels = [
     "around", "bottlenecks", "echo_fds", "fd_data", "fdbytes_by", "fdcount_by", "fdtime_by", "fileslower", "httplog", "httptop",
-    "io_totals", "iobytes", "iobytes_file", "iobytes_net", "list_login_shells", "lsof", "memcachelog", "netlower",
+    "io_totals", "iobytes", "iobytes_file", "iobytes_net", "list_login_shells", "lscontainers", "lsof", "memcachelog", "netlower",
     "netstat", "proc_exec_time", "ps", "scallslower", "shellshock_detect", "slow_calls", "spectrogram", "spy_file", "spy_ip",
     "spy_logs", "spy_net", "spy_port", "spy_syslog", "spy_users", "stderr", "stdin", "stdout", "subsecoffset", "table_generator",
     "topconns", "topcontainers_cpu", "topcontainers_error", "topcontainers_file", "topcontainers_net", "topfiles_bytes", "topfiles_errors", "topfiles_time", "topports_server", "topprocs_cpu",
-    "topprocs_errors", "topprocs_file", "topprocs_net", "topscalls", "topscalls_time", "udp_extract",
+    "topprocs_errors", "topprocs_file", "topprocs_net", "topscalls", "topscalls_time", "tracers_2_statsd", "udp_extract",
 ]
 
 let package = Package(

@@ -52,3 +52,12 @@ extension ChiselInstance {
             typeName: entry.value.type.typeName, socket: ends)
     }
 }
+
+/// `context.containerTable()`: the core's containers, as libsinsp's `get_container_table` lists them.
+extension ChiselInstance {
+    func containerTable() -> [ChiselContainerInfo] {
+        source.inspector.state.containers.all.map {
+            ChiselContainerInfo(id: $0.id, name: $0.name, image: $0.image, type: $0.tableTypeName)
+        }
+    }
+}

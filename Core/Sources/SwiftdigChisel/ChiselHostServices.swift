@@ -34,6 +34,8 @@ public protocol ChiselHostServices: AnyObject {
     /// Runs the runner again once this run ends, with `arguments` as its command line (sysdig's
     /// `sysdig.run_app`). Since 1.4.
     func runAfterCapture(_ arguments: [String])
+    /// The containers known (see ``ChiselContext/containerTable()``). Since 1.5.
+    func containerTable() -> [ChiselContainerInfo]
 }
 
 extension ChiselHostServices {

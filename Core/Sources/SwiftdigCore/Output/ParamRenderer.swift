@@ -135,8 +135,29 @@ public struct ParamRenderer {
                 value.append(name)
                 first = false
             }
+        case .charbufarray:
+            // Only tracer events have one (their tags), each string ended by a NUL.
+            appendStrings(payload, pairs: false)
+        case .charbufPairArray:
+            appendStrings(payload, pairs: true)
         default:
             value.append("(n.a.)")
+        }
+    }
+
+    /// Appends NUL-ended strings as sysdig renders a tracer's tags (`a.b.c`) or, as `pairs`, its
+    /// arguments (`name:value,name:value`).
+    private mutating func appendStrings(_ p: UnsafeRawBufferPointer, pairs: Bool) {
+        var index = 0
+        var start = 0
+        for (i, byte) in p.enumerated() where byte == 0 {
+            if index > 0 {
+                let separator = pairs ? (index % 2 == 1 ? UInt8(ascii: ":") : UInt8(ascii: ",")) : UInt8(ascii: ".")
+                value.append(separator)
+            }
+            value.append(UnsafeRawBufferPointer(rebasing: p[start..<i]))
+            index += 1
+            start = i + 1
         }
     }
 

@@ -72,7 +72,8 @@ public final class CaptureWriter {
     ///   - kept: the filter matched it.
     ///   - stateNeeded: the event changes the state (or is internal): readers must parse it even
     ///     when it is not shown.
-    public func write(_ event: ScapEvent, kept: Bool, stateNeeded: Bool) throws(ScapError) {
+    ///   - extraFlags: dump flags to add (`SCAP_DF_TRACER` for a write that became a tracer).
+    public func write(_ event: ScapEvent, kept: Bool, stateNeeded: Bool, extraFlags: UInt32 = 0) throws(ScapError) {
         try writeHeaderOnce()
         if schedule != nil && (kept || stateNeeded) { try rotateIfDue(event) }
         let tid = event.header.tid
@@ -80,13 +81,19 @@ public final class CaptureWriter {
         if kept {
             // Most runs keep everything: no dictionary work then.
             if !pendingEnters.isEmpty { try writePendingEnter(tid: tid, beforeExit: !isEnter) }
-            try writer.writeEvent(event)
+            if extraFlags != 0 {
+                try writer.writeEvent(
+                    bytes: event.bytes, cpu: event.cpu, flags: (event.flags ?? 0) | extraFlags,
+                    blockType: Self.withFlags(event.blockType))
+            } else {
+                try writer.writeEvent(event)
+            }
             return
         }
         if stateNeeded {
             if !pendingEnters.isEmpty { pendingEnters[tid] = nil }
             try writer.writeEvent(
-                bytes: event.bytes, cpu: event.cpu, flags: (event.flags ?? 0) | Self.stateOnlyFlag,
+                bytes: event.bytes, cpu: event.cpu, flags: (event.flags ?? 0) | Self.stateOnlyFlag | extraFlags,
                 blockType: Self.withFlags(event.blockType))
         } else if isEnter {
             remember(event, tid: tid)

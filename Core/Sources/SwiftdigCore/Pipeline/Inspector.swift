@@ -40,6 +40,10 @@ public final class Inspector {
     public var metadataObserver: ((ScapBlock) throws -> Void)?
 
     private var progress: ReadProgress?
+    /// Hands the tracer event that stands for the current event to `body` (out of line: rare).
+    @inline(never) private func deliverTracer(_ body: (Event) throws -> Bool) throws -> Bool {
+        try body(parser.tracerEvent!)
+    }
 
     /// Opens the capture at `path`.
     public init(path: String) throws(ScapError) {
@@ -81,6 +85,7 @@ public final class Inspector {
             // Between buffer refills (every few MiB): a stop asked for by a signal ends the run here.
             if RunInterruption.isRequested { return }
             guard let block = try reader.nextBlock() else {
+                parser.resolveAwaitingContainers()  // a capture without events
                 progress?.end()
                 return
             }
@@ -130,7 +135,11 @@ public final class Inspector {
         case .machineInfo(let info):
             machine = info
         case .processList(let list):
-            for record in list.threads { state.addThread(Self.thread(from: record), fromProcessList: true) }
+            for record in list.threads {
+                let t = Self.thread(from: record)
+                state.addThread(t, fromProcessList: true)
+                parser.threadsAwaitingContainers.append(t)
+            }
         case .fdList(let list):
             guard let t = state.thread(list.tid) else { return }
             for record in list.fds { state.addFD(record.fd, Self.fd(from: record, interfaces: state.interfaces), to: t) }
@@ -159,7 +168,8 @@ public final class Inspector {
             lengthWidth: raw.header.lengthSize, headerSize: raw.header.headerSize,
             paramCount: Int(raw.header.nparams))
         let ts = event.timestamp
-        if firstTimestamp == 0 {
+        // Container events do not start the capture's clock.
+        if firstTimestamp == 0 && !EventParser.isContainerEvent(raw.header.type) {
             firstTimestamp = ts
             // The capture filter's relative times count from here.
             parser.filterContext?.firstTimestamp = ts
@@ -167,6 +177,8 @@ public final class Inspector {
         lastTimestamp = ts
         parser.process(event)
         if !deliversHiddenEvents && parser.filteredOut && parser.filterFailure == nil { return true }
+        // A write to a tracer fd shows as the tracer event that stands for it.
+        if parser.madeTracerEvent { return try deliverTracer(body) }
         return try body(event)
     }
 
@@ -274,10 +286,10 @@ public final class Inspector {
             info.openFlags = openFlags
             info.name = name.string
             info.dev = dev ?? 0
-            info.flags.insert(info.name == "/dev/sysdig-events" ? .isTracerFile : .isNotTracerFD)
+            info.flags.insert(info.name == FDInfo.tracerDevice ? .isTracerFile : .isNotTracerFD)
         case .name(let name):
             info.name = name.string
-            info.flags.insert(info.name == "/dev/sysdig-events" ? .isTracerFile : .isNotTracerFD)
+            info.flags.insert(info.name == FDInfo.tracerDevice ? .isTracerFile : .isNotTracerFD)
         default:
             break
         }

@@ -85,6 +85,7 @@ public enum TextDump {
             }
         }
         if let capture { inspector.metadataObserver = { try capture.copy($0) } }
+        inspector.parser.isDumping = capture != nil
         inspector.deliversHiddenEvents = capture != nil || options.progress
         do {
             // sysdig stops before reading the event after the last one asked for.
@@ -98,7 +99,9 @@ public enum TextDump {
                     if let capture, let raw = inspector.rawEvent {
                         let layout = event.layout.pointee
                         let stateNeeded = layout.flags.contains(.modifiesState) || layout.isInternal
-                        try capture.write(raw, kept: shown, stateNeeded: stateNeeded)
+                        // A write that became a tracer is written as it was, marked as a tracer.
+                        let tracer = inspector.parser.madeTracerEvent ? EventParser.tracerDumpFlag : 0
+                        try capture.write(raw, kept: shown, stateNeeded: stateNeeded, extraFlags: tracer)
                     }
                     if !shown { return true }
                     // -M: counted from the first event shown; sysdig stops at the first one past it.

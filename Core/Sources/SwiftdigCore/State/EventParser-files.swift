@@ -74,7 +74,7 @@ extension EventParser {
         }
         info.openFlags = flags
         info.dev = dev
-        info.flags.insert(info.name == "/dev/sysdig-events" ? .isTracerFile : .isNotTracerFD)
+        info.flags.insert(info.name == FDInfo.tracerDevice ? .isTracerFile : .isNotTracerFD)
         fdInfo = state.addFD(fd, info, to: t)
     }
 

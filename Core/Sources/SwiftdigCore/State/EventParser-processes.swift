@@ -112,7 +112,10 @@ extension EventParser {
             child.vtid = child.tid
             child.vpid = child.pid
         }
-        if layout.hasVids, let cg = event.param(14) { child.setCgroups(cg) }
+        if layout.hasVids, let cg = event.param(14) {
+            child.setCgroups(cg)
+            state.resolveContainer(child)
+        }
         child.cloneTimestamp = event.timestamp
         state.addThread(child, fromProcessList: false)
         if tidCollision {
@@ -146,6 +149,8 @@ extension EventParser {
         case EventCode.execve16X, EventCode.execve17X, EventCode.execve18X, EventCode.execve19X, EventCode.execveatX:
             if let e = event.param(15) { t.setEnv(e) }
             if let cg = event.param(14) { t.setCgroups(cg) }
+            // Containers are set up before the exec into them: look again.
+            state.resolveContainer(t)
         default: break
         }
         switch type {

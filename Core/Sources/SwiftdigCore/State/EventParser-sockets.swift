@@ -212,7 +212,13 @@ extension EventParser {
 
     /// Reads and writes on datagram sockets reveal the peer: sysdig updates the fd's tuple and name.
     func parseReadWriteExit(_ event: Event) {
-        guard let fdi = fdInfo, let res = event.int64(0), let t = thread else { return }
+        guard let fdi = fdInfo else {
+            // A tracer written to a capture: its fd is not known (the capture holds the write alone).
+            if event.dumpFlags & Self.tracerDumpFlag != 0 { parseTracer(event) }
+            return
+        }
+        if detectTracerWrite(event, fdi) { return }
+        guard let res = event.int64(0), let t = thread else { return }
         guard res >= 0 else { return }
         let type = event.type
         if fdi.type == .ipv4Socket || fdi.type == .ipv6Socket { fdi.flags.insert(.socketConnected) }

@@ -22,11 +22,26 @@ public final class EventParser {
     /// The error code of the current exit event (0 for success).
     public private(set) var errorCode: Int32 = 0
     /// Whether the current event is hidden by sysdig's own rules (state-only events).
-    public private(set) var filteredOut = false
+    public internal(set) var filteredOut = false
     /// Whether parsing the current event changed the name of its fd (`fd.name_changed`).
     public private(set) var fdNameChanged = false
     /// Room to build paths in, reused from event to event.
     var pathScratch = OutputBuffer(capacity: 4096)
+    /// The open tracer spans of the capture (see ``TracerTracking``).
+    public let spans = SpanTable()
+    /// Whether the run writes a capture (`-w`): sysdig then keeps the writes that tracers hide.
+    public var isDumping = false
+    /// The tracer event that stands for the current event, if it became one.
+    public internal(set) var tracerEvent: Event?
+    /// Whether ``tracerEvent`` is set (tested per event instead of the optional).
+    public internal(set) var madeTracerEvent = false
+    /// Where ``tracerEvent`` is made.
+    let tracerScratch = EventScratch()
+    /// Whether an event other than a container event was parsed.
+    var pastLeadingContainerEvents = false
+    /// The threads of the process list, whose containers are found once the container events that
+    /// open the capture were read (libsinsp reads those first, then imports the threads).
+    public var threadsAwaitingContainers: [ThreadInfo] = []
 
     /// Creates a parser over `state`.
     public init(state: SystemState) {
@@ -68,10 +83,16 @@ public final class EventParser {
     /// decoded from writes) is not there yet.
     public private(set) var eventParsed = false
 
-    /// Updates the state with `event`.
+    /// Updates the state with `event`. When the event became a tracer event (a write to a tracer
+    /// fd), ``tracerEvent`` holds it: that is the event to show.
     public func process(_ event: Event) {
+        if _slowPath(!pastLeadingContainerEvents) { noteLeadingEvent(event) }
         state.applyDeferredRemovals()
         filteredOut = false
+        if madeTracerEvent {
+            madeTracerEvent = false
+            tracerEvent = nil
+        }
         eventParsed = false
         fdNameChanged = false
         var filterAfterParsing = false
@@ -99,10 +120,14 @@ public final class EventParser {
         }
         dispatch(event, type: event.type)
         eventParsed = true
-        if filterAfterParsing, !runFilter(event) {
-            // Rejected events keep their thread's stored enter event (sysdig skips its cleanup).
-            filteredOut = true
-            return
+        if filterAfterParsing {
+            if !runFilter(madeTracerEvent ? tracerEvent! : event) {
+                // Rejected events keep their thread's stored enter event (sysdig skips its cleanup).
+                filteredOut = true
+                return
+            }
+            // Even when parsing hid it (a tracer fragment).
+            filteredOut = false
         }
         // As libsinsp, after parsing and filtering (so filters see `false`): the fd's name against
         // its name when it was looked up.
@@ -111,13 +136,16 @@ public final class EventParser {
         }
         // Exit events free the stored enter event (libsinsp's event_cleanup): a later exit cannot
         // pair with it, even one whose own enter was not stored (fcntl F_SETFD after F_DUPFD).
-        if !event.isEnter, let t = threadRef {
+        // Not tracers: libsinsp has let go of their thread.
+        if !event.isEnter, !madeTracerEvent, let t = threadRef {
             t._withUnsafeGuaranteedRef {
                 $0.lastEventDataValid = false
                 $0.lastEventData.removeAll(keepingCapacity: true)
             }
         }
         if event.dumpFlags & 1 != 0 { filteredOut = true }  // SCAP_DF_STATE_ONLY
+        // libsinsp reads the container events that open a capture when it opens it: never shown.
+        if _slowPath(!pastLeadingContainerEvents) { filteredOut = true }
         // Output looks the thread up again when parsing did not set it (scheduler events).
         if threadRef == nil { setThread(state.threadRef(event.tid)) }
     }
@@ -290,6 +318,8 @@ public final class EventParser {
             EventCode.sendfileE, EventCode.setresuidE, EventCode.setresgidE, EventCode.setuidE, EventCode.setgidE,
             EventCode.execve18E, EventCode.execve19E, EventCode.execveatE, EventCode.setpgidE:
             storeEnterEvent(event)
+        case EventCode.writeE:
+            parseWriteEnter(event)
         case EventCode.readX, EventCode.writeX, EventCode.recvX, EventCode.sendX, EventCode.recvfromX,
             EventCode.recvmsgX, EventCode.sendtoX, EventCode.sendmsgX, EventCode.readvX, EventCode.writevX,
             EventCode.preadX, EventCode.pwriteX, EventCode.preadvX, EventCode.pwritevX:
@@ -337,6 +367,7 @@ public final class EventParser {
         case EventCode.setgidX, EventCode.setresgidX: parseSetIDExit(event, group: true)
         case EventCode.chrootX: parseChrootExit(event)
         case EventCode.schedSwitch1E, EventCode.schedSwitch6E: parseContextSwitch(event)
+        case 228, 272, 324: parseContainerEvent(event)
         case EventCode.setsidX:
             if let t = thread, let res = event.int64(0), res >= 0 { t.sid = res }
         default:

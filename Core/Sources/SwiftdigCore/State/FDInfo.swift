@@ -137,6 +137,10 @@ public struct SocketInfo: Sendable {
 
 /// One open file descriptor of a process.
 public final class FDInfo {
+    /// The file applications write tracers to (libsinsp's `USER_EVT_DEVICE_NAME`): an fd open on
+    /// it is a tracer file until its first write tells.
+    public static let tracerDevice = "/dev/null"
+
     /// Flag bits sysdig keeps on an fd.
     public struct Flags: OptionSet, Sendable {
         public var rawValue: UInt32

@@ -41,6 +41,8 @@ public final class SystemState {
     public var interfaceList: InterfaceList?
     /// The user list as read, with the order (and any duplicate ids) a state dump writes back.
     public var userList: UserList?
+    /// The containers known: from container events, or from the cgroups of threads.
+    public let containers = ContainerTable()
 
     // Removals sysdig defers to the start of the next event, so that the event that closes an fd
     // or ends a thread still renders with it.

@@ -98,6 +98,9 @@ public final class ThreadInfo {
     var latency: UInt64 = 0
     var lastLatencyEnterTime: UInt64 = 0
 
+    /// The decoder of the tracers this thread writes, made at its first one.
+    public internal(set) var tracerParser: TracerParser?
+
     /// Per-thread values of bound fields (see `ThreadSlots`), all zero for a new thread.
     var fieldSlots: [UInt64] = []
 
@@ -163,11 +166,31 @@ public final class ThreadInfo {
         decodedCgroups = nil
     }
 
-    /// The `subsys=path` entries of `bytes`, subsystems renamed as ``setCgroups(_:)`` says.
-    static func parseCgroups(_ bytes: UnsafeRawBufferPointer) -> [(String, String)] {
-        // On bytes: String searches cost tens of thousands of instructions per clone or execve.
-        var cgroups: [(String, String)] = []
-        let suffix = Array("_cgroup".utf8)
+    /// Calls `body` with the path of each cgroup, as bytes, until it returns a value (no decoding:
+    /// it runs at every clone and execve).
+    func firstCgroupPath<R>(_ body: (UnsafeRawBufferPointer) -> R?) -> R? {
+        if rawCgroups.isEmpty, let decodedCgroups {
+            for (_, path) in decodedCgroups {
+                var path = path
+                if let found = path.withUTF8({ body(UnsafeRawBufferPointer($0)) }) { return found }
+            }
+            return nil
+        }
+        var found: R?
+        rawCgroups.withUnsafeBytes { bytes in
+            Self.forEachCgroup(bytes) { _, path in
+                found = body(path)
+                return found == nil
+            }
+        }
+        return found
+    }
+
+    /// Calls `body` with the subsystem and path of each `subsys=path` entry of `bytes`, while it
+    /// returns true.
+    static func forEachCgroup(
+        _ bytes: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Bool
+    ) {
         var start = 0
         while start < bytes.count {
             var end = start
@@ -175,13 +198,24 @@ public final class ThreadInfo {
             let entry = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
             start = end + 1
             guard let eq = entry.firstIndex(of: UInt8(ascii: "=")) else { continue }
-            var subsystem = Array(entry[..<eq])
+            let subsystem = UnsafeRawBufferPointer(rebasing: entry[..<eq])
+            if !body(subsystem, UnsafeRawBufferPointer(rebasing: entry[(eq + 1)...])) { return }
+        }
+    }
+
+    /// The `subsys=path` entries of `bytes`, subsystems renamed as ``setCgroups(_:)`` says.
+    static func parseCgroups(_ bytes: UnsafeRawBufferPointer) -> [(String, String)] {
+        // On bytes: String searches cost tens of thousands of instructions per clone or execve.
+        var cgroups: [(String, String)] = []
+        let suffix = Array("_cgroup".utf8)
+        forEachCgroup(bytes) { rawSubsystem, rawPath in
+            var subsystem = Array(rawSubsystem)
             if let at = subsystem.indices.first(where: { subsystem[$0...].starts(with: suffix) }) {
                 subsystem.removeSubrange(at..<(at + suffix.count))
             }
             let name = String(decoding: subsystem, as: UTF8.self)
-            let path = String(decoding: UnsafeRawBufferPointer(rebasing: entry[(eq + 1)...]), as: UTF8.self)
-            cgroups.append((Self.cgroupRenames[name] ?? name, path))
+            cgroups.append((Self.cgroupRenames[name] ?? name, String(decoding: rawPath, as: UTF8.self)))
+            return true
         }
         return cgroups
     }

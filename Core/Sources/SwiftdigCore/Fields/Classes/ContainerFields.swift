@@ -2,9 +2,9 @@
 
 /// The `container` field class: libsinsp's `sinsp_filter_check_container`.
 ///
-/// swiftdig keeps no container metadata (sysdig gets it from container runtimes or container
-/// events, which these captures lack): host threads are `host`, and a thread in a container has
-/// its id and no other value.
+/// A thread's container is the one its cgroups name (see ``SystemState/resolveContainer(_:)``), its
+/// metadata that of the capture's container events. Host threads are `host` for the id, name and
+/// type, and have no other value.
 struct ContainerFields: FieldBinder {
     func bind(_ text: Substring, in fieldClass: FieldClass) throws(FieldError) -> (field: BoundField, length: Int)? {
         if let mount = try Self.bindMount(text, in: fieldClass) { return mount }
@@ -13,16 +13,79 @@ struct ContainerFields: FieldBinder {
         }
     }
 
+    /// What an extractor reads: the thread's container (known to be in one), and the context.
+    typealias ContainerExtractor = @Sendable (ContainerInfo, FieldContext) -> FieldResult
+
+    /// Runs `body` for threads in a container the state knows; host threads get `host` when given.
+    static func onContainer(host: String? = nil, _ body: @escaping ContainerExtractor) -> BoundField.Extractor {
+        ThreadFields.onThread { t, _, c in
+            if t.containerID.isEmpty { return host.map { c.textResult($0) } ?? .none }
+            guard let info = c.state.containers.byID[t.containerID] else { return .none }
+            return body(info, c)
+        }()
+    }
+
+    /// `text` as a result, none when empty.
+    private static func nonEmpty(_ text: String, _ c: FieldContext) -> FieldResult {
+        text.isEmpty ? .none : c.textResult(text)
+    }
+
     /// The extractor of a field without argument.
     static func extractor(_ name: String) -> BoundField.Extractor {
         switch name {
         case "container.id":
             return ThreadFields.onThread { t, _, c in c.textResult(t.containerID.isEmpty ? "host" : t.containerID) }()
-        case "container.name", "container.type":
-            return ThreadFields.onThread { t, _, c in t.containerID.isEmpty ? c.textResult("host") : .none }()
+        case "container.name": return onContainer(host: "host") { info, c in nonEmpty(info.name, c) }
+        case "container.type":
+            return onContainer(host: "host") { info, c in info.fieldTypeName.map { c.textResult($0) } ?? .none }
+        case "container.image": return onContainer { info, c in nonEmpty(info.image, c) }
+        case "container.image.id": return onContainer { info, c in nonEmpty(info.imageID, c) }
+        case "container.image.repository": return onContainer { info, c in nonEmpty(info.imageRepository, c) }
+        case "container.image.tag": return onContainer { info, c in nonEmpty(info.imageTag, c) }
+        case "container.image.digest": return onContainer { info, c in nonEmpty(info.imageDigest, c) }
+        case "container.privileged":
+            return onContainer { info, _ in info.knowsPrivileged ? .flag(info.privileged) : .none }
+        case "container.mounts":
+            return onContainer { info, c in
+                c.textResult { out in
+                    for i in info.mounts.indices {
+                        if i > 0 { out.append(UInt8(ascii: ",")) }
+                        out.append(info.mountText(i))
+                    }
+                }
+            }
         default:
-            // Every other field needs the container's metadata: none for host threads either.
-            return { _, _ in .none }
+            // The health probes: the capture's events carry none.
+            return onContainer { _, c in c.textResult("NONE") }
+        }
+    }
+
+    /// The extractor of `container.mount[...]` and its parts: the mount by index, or the first whose
+    /// source (destination for `.source`, as libsinsp has it) matches the glob.
+    static func mountExtractor(_ name: String, _ argument: String) -> BoundField.Extractor {
+        let index: Int32? = try? FieldArgumentNumber.signed32(Substring(argument))
+        let glob = GlobPattern(Array(argument.utf8))
+        let bySource = name != "container.mount.source"
+        return onContainer { info, c in
+            let found: Int?
+            if let index, index != -1 {
+                found = index >= 0 && Int(index) < info.mounts.count ? Int(index) : nil
+            } else {
+                found = info.mounts.firstIndex { m in
+                    var text = bySource ? m.source : m.dest
+                    return text.withUTF8 { glob.matches(UnsafeRawBufferPointer($0)) }
+                }
+            }
+            guard let i = found else { return .none }
+            let m = info.mounts[i]
+            switch name {
+            case "container.mount.source": return c.textResult(m.source)
+            case "container.mount.dest": return c.textResult(m.dest)
+            case "container.mount.mode": return c.textResult(m.mode)
+            case "container.mount.rdwr": return c.textResult(m.readWrite ? "true" : "false")
+            case "container.mount.propagation": return c.textResult(m.propagation)
+            default: return c.textResult(info.mountText(i))
+            }
         }
     }
 
@@ -52,7 +115,8 @@ struct ContainerFields: FieldBinder {
         let argument = String(decoding: tail[tail.index(after: open)..<close], as: UTF8.self)
         let length = bytes.distance(from: bytes.startIndex, to: close) + 1
         let field = BoundField(
-            fieldClass.field(named: name), text: text.utf8Prefix(length), argument: argument) { _, _ in .none }
+            fieldClass.field(named: name), text: text.utf8Prefix(length), argument: argument,
+            extractor: mountExtractor(name, argument))
         return (field, length)
     }
 }

@@ -183,6 +183,9 @@ public final class EventParser {
     /// ``thread`` and ``fdInfo`` themselves, which no one reads for a rejected event (storing them
     /// costs a retain and a release whenever the thread changes).
     @inline(__always) private func resetRejected(_ event: Event) {
+        // For these sysdig's reset() only finds procinfo's thread, which a rejected event does not need
+        // (procinfo events come for every process, so the lookup mostly misses the thread cache).
+        if event.layout.pointee.flags.contains(.skipParseReset) { return }
         var thread: Unmanaged<ThreadInfo>? = nil
         var fd: Unmanaged<FDInfo>? = nil
         _ = reset(event, thread: &thread, fd: &fd, findingEnterFD: false)

@@ -1,9 +1,29 @@
 // SPDX-License-Identifier: Apache-2.0
+import Glibc
 
 /// Path joining and clean-up as sysdig does it, so resolved paths print the same.
 enum PathResolution {
     /// Whether sysdig treats a byte as unprintable (it drops or replaces those).
     @inline(__always) static func isInvalid(_ c: UInt8) -> Bool { c < 0x20 || c > 0x7E }
+
+    /// Whether no byte of `bytes` is one ``isInvalid(_:)`` flags, tested eight bytes at a time.
+    static func allPrintable(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i + 8 <= bytes.count {
+            let w = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // A byte below 0x20 borrows into its high bit; one above 0x7E has it set after adding 1.
+            let below = (w &- ones &* 0x20) & ~w & highs
+            let above = ((w &+ ones) | w) & highs
+            if below | above != 0 { return false }
+            i += 8
+        }
+        while i < bytes.count {
+            if isInvalid(bytes[i]) { return false }
+            i += 1
+        }
+        return true
+    }
 
     /// Drops the bytes sysdig considers unprintable.
     static func sanitized(_ s: String) -> String {
@@ -26,8 +46,8 @@ enum PathResolution {
     /// separators. Returns whether `path` was relative.
     static func concatenate(into target: inout OutputBuffer, _ path: UnsafeRawBufferPointer) -> Bool {
         // The driver's strings end at the first NUL.
-        var end = 0
-        while end < path.count && path[end] != 0 { end += 1 }
+        var end = path.count
+        if let base = path.baseAddress, let nul = memchr(base, 0, path.count) { end = UnsafeRawPointer(nul) - base }
         let source = UnsafeRawBufferPointer(rebasing: path[0..<end])
         let relative = end != 0 && source[0] != UInt8(ascii: "/")
         if !relative { target.removeAll() }

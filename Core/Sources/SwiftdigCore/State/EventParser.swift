@@ -71,20 +71,27 @@ public final class EventParser {
     /// Updates the state with `event`.
     public func process(_ event: Event) {
         state.applyDeferredRemovals()
-        filteredOut = false
         eventParsed = false
         fdNameChanged = false
+        // The gate exists only with a filter.
+        if let typeGate, !typeGate.admits(event), !event.layout.pointee.flags.contains(.modifiesState),
+            event.type != EventCode.writeX
+        {
+            // Rejected on its type alone, as filtering before parsing would reject it: only what
+            // later events can see is done.
+            resetRejected(event)
+            filteredOut = true
+            return
+        }
+        filteredOut = false
+        processAdmitted(event)
+    }
+
+    /// ``process(_:)`` for an event the type gate let through. Out of line: most events of a
+    /// selective filter stop at the gate, and then need none of this function's registers.
+    @inline(never) private func processAdmitted(_ event: Event) {
         var filterAfterParsing = false
         if filterRef != nil {
-            if let typeGate, !typeGate.admits(event), !event.layout.pointee.flags.contains(.modifiesState),
-                event.type != EventCode.writeX
-            {
-                // Rejected on its type alone, as filtering before parsing would reject it: only what
-                // later events can see is done.
-                resetRejected(event)
-                filteredOut = true
-                return
-            }
             // sysdig parses the event even when the bookkeeping found a problem with it.
             _ = reset(event)
             if modifiesState(event) {

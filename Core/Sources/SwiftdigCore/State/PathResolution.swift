@@ -59,51 +59,65 @@ enum PathResolution {
     /// with `.`, and dropping a trailing `/` (but never the root).
     static func copyAndSanitize(_ target: inout OutputBuffer, _ path: UnsafeRawBufferPointer) {
         // Each byte of `path` adds at most one byte.
-        target.edit(reserving: path.count) { out, n in
-            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-            var pc = 0
-            @inline(__always) func at(_ i: Int) -> UInt8 { i < path.count ? path[i] : 0 }
-            @inline(__always) func put(_ c: UInt8) {
-                out[n] = c
-                n += 1
+        target.edit(reserving: path.count) { out, count in count = fold(path, into: out, from: count) }
+    }
+
+    /// ``copyAndSanitize(_:_:)`` into `out`, whose first `start` bytes are kept; returns the new
+    /// count. The count is a local: kept `inout`, every store through `out` made the compiler
+    /// reload it.
+    private static func fold(
+        _ path: UnsafeRawBufferPointer, into out: UnsafeMutablePointer<UInt8>, from start: Int
+    ) -> Int {
+        var n = start
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var pc = 0
+        @inline(__always) func at(_ i: Int) -> UInt8 { i < path.count ? path[i] : 0 }
+        @inline(__always) func put(_ c: UInt8) {
+            out[n] = c
+            n += 1
+        }
+        @inline(__always) func rewind(_ delta: Int) {
+            // Go up one directory, but never above the first character.
+            if n > 1 {
+                n -= 1
+                while n >= 1, out[n - 1] != slash { n -= 1 }
             }
-            func rewind(_ delta: Int) {
-                // Go up one directory, but never above the first character.
-                if n > 1 {
-                    n -= 1
-                    while n >= 1, out[n - 1] != slash { n -= 1 }
-                }
-                pc += delta
+            pc += delta
+        }
+        while true {
+            let c = at(pc)
+            // Most bytes (letters, digits, ...) need none of the tests below.
+            if c > slash && c <= 0x7E {
+                put(c)
+                pc += 1
+                continue
             }
-            while true {
-                let c = at(pc)
-                if c == 0 {
-                    if n > 1, out[n - 1] == slash { n -= 1 }
-                    return
-                }
-                if isInvalid(c) {
-                    put(dot)
-                    pc += 1
-                } else if c == dot && at(pc + 1) == dot && at(pc + 2) == slash {
-                    rewind(3)
-                } else if c == dot && at(pc + 1) == dot {
-                    if at(pc + 2) == 0 {
-                        rewind(2)
-                    } else {
-                        put(dot)
-                        put(dot)
-                        pc += 2
-                    }
-                } else if c == dot && at(pc + 1) == slash {
-                    pc += 2
-                } else if c == dot {
-                    if at(pc + 1) != 0 { put(c) }
-                    pc += 1
+            if c == 0 {
+                if n > 1, out[n - 1] == slash { n -= 1 }
+                return n
+            }
+            if isInvalid(c) {
+                put(dot)
+                pc += 1
+            } else if c == dot && at(pc + 1) == dot && at(pc + 2) == slash {
+                rewind(3)
+            } else if c == dot && at(pc + 1) == dot {
+                if at(pc + 2) == 0 {
+                    rewind(2)
                 } else {
-                    // A slash after a slash is dropped.
-                    if c != slash || n == 0 || out[n - 1] != slash { put(c) }
-                    pc += 1
+                    put(dot)
+                    put(dot)
+                    pc += 2
                 }
+            } else if c == dot && at(pc + 1) == slash {
+                pc += 2
+            } else if c == dot {
+                if at(pc + 1) != 0 { put(c) }
+                pc += 1
+            } else {
+                // A slash after a slash is dropped.
+                if c != slash || n == 0 || out[n - 1] != slash { put(c) }
+                pc += 1
             }
         }
     }

@@ -262,10 +262,11 @@ public final class EventParser {
 
     /// Keeps a copy of an enter event for its exit to use.
     func storeEnterEvent(_ event: Event) {
-        guard let t = thread else { return }
-        t.lastEventData.removeAll(keepingCapacity: true)
-        t.lastEventData.append(contentsOf: event.bytes)
-        t.lastEventCPU = event.cpu
+        threadRef?._withUnsafeGuaranteedRef { t in
+            t.lastEventData.removeAll(keepingCapacity: true)
+            t.lastEventData.append(contentsOf: event.bytes)
+            t.lastEventCPU = event.cpu
+        }
     }
 
     /// Calls `body` with the stored enter event matching the exit `event`, if there is one.

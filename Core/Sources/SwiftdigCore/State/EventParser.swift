@@ -219,45 +219,46 @@ public final class EventParser {
         threadOut = state.threadRef(event.tid, create: queryOS)
         if type == EventCode.schedSwitch6E { return false }
         guard let threadRef = threadOut else { return false }
-        return threadRef._withUnsafeGuaranteedRef { t in
-            if queryOS { t.flags |= CloneFlag.active }
-            if event.isEnter {
-                t.lastEventFD = -1
-                t.lastEventType = type
-                if flags.contains(.usesFD), let fd = event.int64(0) {
-                    t.lastEventFD = fd
-                    if findingEnterFD { fdOut = state.fdRef(fd, of: t) }
-                }
-                t.latency = 0
-                t.lastLatencyEnterTime = event.timestamp
-                return true
+        // Not `_withUnsafeGuaranteedRef`: its closure stayed out of line, a call per event. The thread
+        // stays in its table during the event, so the reference needs no retain.
+        unowned(unsafe) let t = threadRef.takeUnretainedValue()
+        if queryOS { t.flags |= CloneFlag.active }
+        if event.isEnter {
+            t.lastEventFD = -1
+            t.lastEventType = type
+            if flags.contains(.usesFD), let fd = event.int64(0) {
+                t.lastEventFD = fd
+                if findingEnterFD { fdOut = state.fdRef(fd, of: t) }
             }
-            if t.lastLatencyEnterTime != 0 { t.latency = event.timestamp &- t.lastLatencyEnterTime }
-            if type == t.lastEventType &+ 1 {
-                t.lastEventDataValid = true
-            } else {
-                t.lastEventDataValid = false
-                if t.lastEventType != EventCode.tracerE { return false }
-            }
-            if event.paramCount != 0, layout.pointee.firstParamIsResult, let res = event.int64(0), res < 0 {
-                errorCode = Int32(truncatingIfNeeded: -res)
-            }
-            if flags.contains(.usesFD) {
-                if type == EventCode.copyFileRangeX, let out = event.int64(1) { t.lastEventFD = out }
-                fdOut = state.fdRef(t.lastEventFD, of: t)
-                guard let fdi = fdOut else { return false }
-                fdi._withUnsafeGuaranteedRef { fdi in
-                    if fdi.flags.contains(.closeCanceled) {
-                        fdi.flags.remove(.closeCanceled)
-                        if state.fdRef(-1, of: t) != nil {
-                            state.tidOfFDsToRemove = t.tid
-                            state.fdsToRemove.append(-1)
-                        }
+            t.latency = 0
+            t.lastLatencyEnterTime = event.timestamp
+            return true
+        }
+        if t.lastLatencyEnterTime != 0 { t.latency = event.timestamp &- t.lastLatencyEnterTime }
+        if type == t.lastEventType &+ 1 {
+            t.lastEventDataValid = true
+        } else {
+            t.lastEventDataValid = false
+            if t.lastEventType != EventCode.tracerE { return false }
+        }
+        if event.paramCount != 0, layout.pointee.firstParamIsResult, let res = event.int64(0), res < 0 {
+            errorCode = Int32(truncatingIfNeeded: -res)
+        }
+        if flags.contains(.usesFD) {
+            if type == EventCode.copyFileRangeX, let out = event.int64(1) { t.lastEventFD = out }
+            fdOut = state.fdRef(t.lastEventFD, of: t)
+            guard let fdi = fdOut else { return false }
+            fdi._withUnsafeGuaranteedRef { fdi in
+                if fdi.flags.contains(.closeCanceled) {
+                    fdi.flags.remove(.closeCanceled)
+                    if state.fdRef(-1, of: t) != nil {
+                        state.tidOfFDsToRemove = t.tid
+                        state.fdsToRemove.append(-1)
                     }
                 }
             }
-            return true
         }
+        return true
     }
 
     /// Keeps a copy of an enter event for its exit to use.

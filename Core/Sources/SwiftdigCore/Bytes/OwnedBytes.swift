@@ -29,6 +29,12 @@ struct OwnedBytes {
             base = .allocate(capacity: capacity)
         }
         guard let out = base else { return }  // nothing was ever stored, and nothing is
+        // Names are mostly printable already: copied at once.
+        if sanitized && PathResolution.allPrintable(utf8) {
+            if let source = utf8.baseAddress { UnsafeMutableRawPointer(out).copyMemory(from: source, byteCount: utf8.count) }
+            count = utf8.count
+            return
+        }
         var n = 0
         if sanitized {
             for c in utf8 where !PathResolution.isInvalid(c) {

@@ -37,6 +37,18 @@ public struct Event {
         bytes: UnsafeRawBufferPointer, cpu: UInt16, dumpFlags: UInt32, number: UInt64, lengthWidth: Int = 2,
         headerSize: Int = Event.headerSize, paramCount: Int? = nil
     ) {
+        self.init(
+            bytes: bytes, cpu: cpu, dumpFlags: dumpFlags, number: number, lengthWidth: lengthWidth,
+            headerSize: headerSize, paramCount: paramCount, layouts: EventLayouts.table)
+    }
+
+    /// ``init(bytes:cpu:dumpFlags:number:lengthWidth:headerSize:paramCount:)`` with
+    /// ``EventLayouts/table`` passed in, for a reading loop that keeps it (reading the global checks
+    /// its lazy initialization each time).
+    @inline(__always) init(
+        bytes: UnsafeRawBufferPointer, cpu: UInt16, dumpFlags: UInt32, number: UInt64, lengthWidth: Int,
+        headerSize: Int, paramCount: Int?, layouts: UnsafePointer<EventLayout>
+    ) {
         self.bytes = bytes
         self.cpu = cpu
         self.dumpFlags = dumpFlags
@@ -44,7 +56,7 @@ public struct Event {
         self.lengthWidth = lengthWidth
         self.headerSize = headerSize
         self.paramCount = paramCount ?? Int(bytes.loadUnaligned(fromByteOffset: 22, as: UInt32.self))
-        self.layout = EventLayouts.layout(bytes.loadUnaligned(fromByteOffset: 20, as: UInt16.self))
+        self.layout = EventLayouts.layout(bytes.loadUnaligned(fromByteOffset: 20, as: UInt16.self), in: layouts)
     }
 
     /// The timestamp in nanoseconds since the epoch.

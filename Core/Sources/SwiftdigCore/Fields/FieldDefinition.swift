@@ -113,8 +113,8 @@ func parseFieldTable(_ text: String) -> [FieldClass] {
                 description: String(header[3]), isHidden: header[2] == "hidden", fields: fields))
         fields = []
     }
-    for line in text.split(separator: "\n") {
-        let columns = line.split(separator: "|", maxSplits: 5, omittingEmptySubsequences: false)
+    for line in text.splitBytes(UInt8(ascii: "\n")) {
+        let columns = line.splitBytes(UInt8(ascii: "|"), maxSplits: 5, omittingEmpty: false)
         precondition(columns.count >= 4, "bad field table line: \(line)")
         if line.hasPrefix("@") {
             close()

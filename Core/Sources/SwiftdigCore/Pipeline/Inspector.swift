@@ -44,6 +44,8 @@ public final class Inspector {
     @inline(never) private func deliverTracer(_ body: (Event) throws -> Bool) throws -> Bool {
         try body(parser.tracerEvent!)
     }
+    /// ``EventLayouts/table``, read once.
+    private let layouts = EventLayouts.table
 
     /// Opens the capture at `path`.
     public init(path: String) throws(ScapError) {
@@ -159,14 +161,13 @@ public final class Inspector {
     @inline(__always) private func deliver(_ raw: ScapEvent, _ body: (Event) throws -> Bool) throws -> Bool {
         // libscap 0.29.3 skips such events as soon as it has read their block.
         if skipsNewerEvents && Int(raw.header.type) >= EventSchema.legacyCount { return true }
-        rawEvent = raw
         // libsinsp fixes the direction of /proc's sockets once the lists are in, before any event.
         if eventCount == 0 { state.fixSocketsComingFromProc() }
         eventCount &+= 1
         let event = Event(
             bytes: raw.bytes, cpu: raw.cpu, dumpFlags: raw.flags ?? 0, number: eventCount,
             lengthWidth: raw.header.lengthSize, headerSize: raw.header.headerSize,
-            paramCount: Int(raw.header.nparams))
+            paramCount: Int(raw.header.nparams), layouts: layouts)
         let ts = event.timestamp
         // Container events do not start the capture's clock.
         if firstTimestamp == 0 && !EventParser.isContainerEvent(raw.header.type) {
@@ -177,6 +178,8 @@ public final class Inspector {
         lastTimestamp = ts
         parser.process(event)
         if !deliversHiddenEvents && parser.filteredOut && parser.filterFailure == nil { return true }
+        // Stored only for `body` (a copy of some 80 bytes, per event).
+        rawEvent = raw
         // A write to a tracer fd shows as the tracer event that stands for it.
         if parser.madeTracerEvent { return try deliverTracer(body) }
         return try body(event)

@@ -82,6 +82,13 @@ enum EventLayouts {
 
     /// The entry of event code `type`.
     @inline(__always) static func layout(_ type: UInt16) -> UnsafePointer<EventLayout> {
+        layout(type, in: table)
+    }
+
+    /// The entry of event code `type` in `table`, which is ``table``.
+    @inline(__always) static func layout(
+        _ type: UInt16, in table: UnsafePointer<EventLayout>
+    ) -> UnsafePointer<EventLayout> {
         table + min(Int(type), EventSchema.count)
     }
 

@@ -88,7 +88,7 @@ private func parseEventTable(_ text: String) -> [EventInfo] {
     events.reserveCapacity(EventSchema.count)
     for entry in schemaEntries(text) {
         // The category also uses `|`, so the parameter bar is found as a word of its own.
-        let words = entry.split(separator: " ")
+        let words = entry.splitBytes(UInt8(ascii: " "))
         guard words.count >= 5, let code = UInt16(words[0]), Int(code) == events.count else {
             fatalError("event table: bad or out-of-order entry \(entry)")
         }
@@ -124,7 +124,7 @@ private func parseEventTable(_ text: String) -> [EventInfo] {
 
 private func parseCategory(_ word: Substring, entry: String) -> EventCategory {
     var raw: UInt32 = 0
-    for part in word.split(separator: "|") {
+    for part in word.splitBytes(UInt8(ascii: "|")) {
         let bits: EventCategory
         switch part {
         case "unknown": bits = .unknown
@@ -161,7 +161,7 @@ private func parseCategory(_ word: Substring, entry: String) -> EventCategory {
 private func parseFlags(_ word: Substring, entry: String) -> EventFlags {
     var flags: EventFlags = []
     if word == "-" { return flags }
-    for part in word.split(separator: ",") {
+    for part in word.splitBytes(UInt8(ascii: ",")) {
         switch part {
         case "CREATES_FD": flags.insert(.createsFD)
         case "DESTROYS_FD": flags.insert(.destroysFD)
@@ -183,7 +183,7 @@ private func parseFlags(_ word: Substring, entry: String) -> EventFlags {
 }
 
 private func parseParam(_ word: Substring, types: [String: ParamType], entry: String) -> ParamInfo {
-    let fields = word.split(separator: ":", omittingEmptySubsequences: false)
+    let fields = word.splitBytes(UInt8(ascii: ":"), omittingEmpty: false)
     guard fields.count == 3 || fields.count == 4, let type = types[String(fields[1])] else {
         fatalError("event table: bad parameter \(word) in \(entry)")
     }

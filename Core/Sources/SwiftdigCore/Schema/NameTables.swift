@@ -79,7 +79,7 @@ private let nameTableIndex: [String: NameTable] = Dictionary(
 private func parseNameTables(_ text: String) -> [NameTable] {
     var tables: [NameTable] = []
     for entry in schemaEntries(text) {
-        var words = entry.split(separator: " ")
+        var words = entry.splitBytes(UInt8(ascii: " "))
         guard let head = words.first, head.hasSuffix(":") else { fatalError("name table: bad line \(entry)") }
         words.removeFirst()
         var entries: [(name: String, value: UInt32)] = []
@@ -89,7 +89,8 @@ private func parseNameTables(_ text: String) -> [NameTable] {
                 legacyCount = entries.count
                 continue
             }
-            guard let eq = word.firstIndex(of: "="), let value = parseSchemaNumber(word[word.index(after: eq)...])
+            guard let eq = word.utf8.firstIndex(of: UInt8(ascii: "=")),
+                let value = parseSchemaNumber(word[word.index(after: eq)...])
             else { fatalError("name table: bad entry \(word) in \(head)") }
             entries.append((name: unescapeSchemaName(word[..<eq]), value: UInt32(truncatingIfNeeded: value)))
         }
@@ -100,22 +101,6 @@ private func parseNameTables(_ text: String) -> [NameTable] {
 
 // MARK: - Helpers shared by the schema text tables
 
-/// Splits schema text into entries: drops blank lines and `#` comments, and joins a line that starts with
-/// a space to the entry before it.
-func schemaEntries(_ text: String) -> [String] {
-    var entries: [String] = []
-    for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-        let trimmed = line.drop(while: { $0 == " " })
-        if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-        if trimmed.startIndex != line.startIndex, !entries.isEmpty {
-            entries[entries.count - 1] += " " + trimmed
-        } else {
-            entries.append(String(trimmed))
-        }
-    }
-    return entries
-}
-
 /// A decimal or `0x` hexadecimal number of schema text.
 func parseSchemaNumber(_ text: Substring) -> UInt64? {
     if text.hasPrefix("0x") { return UInt64(text.dropFirst(2), radix: 16) }
@@ -124,7 +109,7 @@ func parseSchemaNumber(_ text: Substring) -> UInt64? {
 
 /// Undoes the `%XX` escapes of a name in schema text (names may hold spaces: `plugin%20ID`).
 func unescapeSchemaName(_ text: Substring) -> String {
-    guard text.contains("%") else { return String(text) }
+    guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
     var bytes: [UInt8] = []
     var utf8 = text.utf8[...]
     while let byte = utf8.popFirst() {

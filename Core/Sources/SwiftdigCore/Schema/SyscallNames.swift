@@ -69,7 +69,7 @@ private func parseSyscallTable(_ text: String) -> (names: [String?], categories:
     var names: [String?] = []
     var categories: [EventCategory] = []
     for entry in schemaEntries(text) {
-        var words = entry.split(separator: " ")
+        var words = entry.splitBytes(UInt8(ascii: " "))
         guard let first = words.first, first.hasSuffix(":"), Int(first.dropLast()) == names.count else {
             fatalError("syscall table: bad or out-of-order line \(entry)")
         }
@@ -80,7 +80,7 @@ private func parseSyscallTable(_ text: String) -> (names: [String?], categories:
                 categories.append(.other)
                 continue
             }
-            let parts = word.split(separator: "/")
+            let parts = word.splitBytes(UInt8(ascii: "/"))
             names.append(String(parts[0]))
             categories.append(parts.count > 1 ? syscallCategory(parts[1]) : .other)
         }
@@ -113,8 +113,8 @@ private func syscallCategory(_ word: Substring) -> EventCategory {
 private func parseNativeTable(_ text: String) -> [UInt16] {
     var table: [UInt16] = []
     for entry in schemaEntries(text) {
-        for word in entry.split(separator: " ") {
-            let pair = word.split(separator: ":")
+        for word in entry.splitBytes(UInt8(ascii: " ")) {
+            let pair = word.splitBytes(UInt8(ascii: ":"))
             guard pair.count == 2, let native = Int(pair[0]), let code = UInt16(pair[1]), native >= table.count
             else { fatalError("native syscall table: bad entry \(word)") }
             table.append(contentsOf: repeatElement(noCode, count: native - table.count))

@@ -112,19 +112,23 @@ extension EventParser {
     static let atFDCWD: Int64 = -100
 
     func parseCloseExit(_ event: Event) {
-        guard let res = event.int64(0) else { return }
-        if res >= 0 {
-            guard let fdi = fdInfo, let t = thread else { return }
-            var fd = t.lastEventFD
-            if fdi.flags.contains(.closeCanceled) {
-                fdi.flags.remove(.closeCanceled)
-                fd = -1
-                guard state.fd(-1, of: t) != nil else { return }
+        guard let res = event.int64(0), let fdRef = fdInfoRef else { return }
+        // Borrowed, not retained: the fd and thread stay in their tables during the event.
+        fdRef._withUnsafeGuaranteedRef { fdi in
+            guard res >= 0 else {
+                fdi.flags.remove(.closeInProgress)
+                return
             }
-            state.tidOfFDsToRemove = t.tid
-            state.fdsToRemove.append(fd)
-        } else if let fdi = fdInfo {
-            fdi.flags.remove(.closeInProgress)
+            threadRef?._withUnsafeGuaranteedRef { t in
+                var fd = t.lastEventFD
+                if fdi.flags.contains(.closeCanceled) {
+                    fdi.flags.remove(.closeCanceled)
+                    fd = -1
+                    guard state.fdRef(-1, of: t) != nil else { return }
+                }
+                state.tidOfFDsToRemove = t.tid
+                state.fdsToRemove.append(fd)
+            }
         }
     }
 

@@ -212,14 +212,20 @@ extension EventParser {
 
     /// Reads and writes on datagram sockets reveal the peer: sysdig updates the fd's tuple and name.
     func parseReadWriteExit(_ event: Event) {
-        guard let fdi = fdInfo else {
+        guard let fdRef = fdInfoRef else {
             // A tracer written to a capture: its fd is not known (the capture holds the write alone).
             if event.dumpFlags & Self.tracerDumpFlag != 0 { parseTracer(event) }
             return
         }
-        if detectTracerWrite(event, fdi) { return }
-        guard let res = event.int64(0), let t = thread else { return }
-        guard res >= 0 else { return }
+        if fdRef._withUnsafeGuaranteedRef({ detectTracerWrite(event, $0) }) { return }
+        guard let threadRef, let res = event.int64(0), res >= 0 else { return }
+        // Borrowed, not retained: the fd and thread stay in their tables during the event.
+        fdRef._withUnsafeGuaranteedRef { fdi in
+            threadRef._withUnsafeGuaranteedRef { t in parseReadWriteExit(event, fd: fdi, thread: t) }
+        }
+    }
+
+    private func parseReadWriteExit(_ event: Event, fd fdi: FDInfo, thread t: ThreadInfo) {
         let type = event.type
         if fdi.type == .ipv4Socket || fdi.type == .ipv6Socket { fdi.flags.insert(.socketConnected) }
         let isTCP = (fdi.type == .ipv4Socket && fdi.sockinfo.v4l4proto == L4Proto.tcp.rawValue)

@@ -88,24 +88,31 @@ public final class EventParser {
     public func process(_ event: Event) {
         if _slowPath(!pastLeadingContainerEvents) { noteLeadingEvent(event) }
         state.applyDeferredRemovals()
-        filteredOut = false
-        if madeTracerEvent {
+        if _slowPath(madeTracerEvent) {
             madeTracerEvent = false
             tracerEvent = nil
         }
         eventParsed = false
         fdNameChanged = false
+        // The gate exists only with a filter.
+        if let typeGate, !typeGate.admits(event), !event.layout.pointee.flags.contains(.modifiesState),
+            event.type != EventCode.writeX
+        {
+            // Rejected on its type alone, as filtering before parsing would reject it: only what
+            // later events can see is done.
+            resetRejected(event)
+            filteredOut = true
+            return
+        }
+        filteredOut = false
+        processAdmitted(event)
+    }
+
+    /// ``process(_:)`` for an event the type gate let through. Out of line: most events of a
+    /// selective filter stop at the gate, and then need none of this function's registers.
+    @inline(never) private func processAdmitted(_ event: Event) {
         var filterAfterParsing = false
         if filterRef != nil {
-            if let typeGate, !typeGate.admits(event), !event.layout.pointee.flags.contains(.modifiesState),
-                event.type != EventCode.writeX
-            {
-                // Rejected on its type alone, as filtering before parsing would reject it: only what
-                // later events can see is done.
-                resetRejected(event)
-                filteredOut = true
-                return
-            }
             // sysdig parses the event even when the bookkeeping found a problem with it.
             _ = reset(event)
             if modifiesState(event) {
@@ -215,6 +222,9 @@ public final class EventParser {
     /// ``thread`` and ``fdInfo`` themselves, which no one reads for a rejected event (storing them
     /// costs a retain and a release whenever the thread changes).
     @inline(__always) private func resetRejected(_ event: Event) {
+        // For these sysdig's reset() only finds procinfo's thread, which a rejected event does not need
+        // (procinfo events come for every process, so the lookup mostly misses the thread cache).
+        if event.layout.pointee.flags.contains(.skipParseReset) { return }
         var thread: Unmanaged<ThreadInfo>? = nil
         var fd: Unmanaged<FDInfo>? = nil
         _ = reset(event, thread: &thread, fd: &fd, findingEnterFD: false)
@@ -241,53 +251,55 @@ public final class EventParser {
         threadOut = state.threadRef(event.tid, create: queryOS)
         if type == EventCode.schedSwitch6E { return false }
         guard let threadRef = threadOut else { return false }
-        return threadRef._withUnsafeGuaranteedRef { t in
-            if queryOS { t.flags |= CloneFlag.active }
-            if event.isEnter {
-                t.lastEventFD = -1
-                t.lastEventType = type
-                if flags.contains(.usesFD), let fd = event.int64(0) {
-                    t.lastEventFD = fd
-                    if findingEnterFD { fdOut = state.fdRef(fd, of: t) }
-                }
-                t.latency = 0
-                t.lastLatencyEnterTime = event.timestamp
-                return true
+        // Not `_withUnsafeGuaranteedRef`: its closure stayed out of line, a call per event. The thread
+        // stays in its table during the event, so the reference needs no retain.
+        unowned(unsafe) let t = threadRef.takeUnretainedValue()
+        if queryOS { t.flags |= CloneFlag.active }
+        if event.isEnter {
+            t.lastEventFD = -1
+            t.lastEventType = type
+            if flags.contains(.usesFD), let fd = event.int64(0) {
+                t.lastEventFD = fd
+                if findingEnterFD { fdOut = state.fdRef(fd, of: t) }
             }
-            if t.lastLatencyEnterTime != 0 { t.latency = event.timestamp &- t.lastLatencyEnterTime }
-            if type == t.lastEventType &+ 1 {
-                t.lastEventDataValid = true
-            } else {
-                t.lastEventDataValid = false
-                if t.lastEventType != EventCode.tracerE { return false }
-            }
-            if event.paramCount != 0, layout.pointee.firstParamIsResult, let res = event.int64(0), res < 0 {
-                errorCode = Int32(truncatingIfNeeded: -res)
-            }
-            if flags.contains(.usesFD) {
-                if type == EventCode.copyFileRangeX, let out = event.int64(1) { t.lastEventFD = out }
-                fdOut = state.fdRef(t.lastEventFD, of: t)
-                guard let fdi = fdOut else { return false }
-                fdi._withUnsafeGuaranteedRef { fdi in
-                    if fdi.flags.contains(.closeCanceled) {
-                        fdi.flags.remove(.closeCanceled)
-                        if state.fdRef(-1, of: t) != nil {
-                            state.tidOfFDsToRemove = t.tid
-                            state.fdsToRemove.append(-1)
-                        }
+            t.latency = 0
+            t.lastLatencyEnterTime = event.timestamp
+            return true
+        }
+        if t.lastLatencyEnterTime != 0 { t.latency = event.timestamp &- t.lastLatencyEnterTime }
+        if type == t.lastEventType &+ 1 {
+            t.lastEventDataValid = true
+        } else {
+            t.lastEventDataValid = false
+            if t.lastEventType != EventCode.tracerE { return false }
+        }
+        if event.paramCount != 0, layout.pointee.firstParamIsResult, let res = event.int64(0), res < 0 {
+            errorCode = Int32(truncatingIfNeeded: -res)
+        }
+        if flags.contains(.usesFD) {
+            if type == EventCode.copyFileRangeX, let out = event.int64(1) { t.lastEventFD = out }
+            fdOut = state.fdRef(t.lastEventFD, of: t)
+            guard let fdi = fdOut else { return false }
+            fdi._withUnsafeGuaranteedRef { fdi in
+                if fdi.flags.contains(.closeCanceled) {
+                    fdi.flags.remove(.closeCanceled)
+                    if state.fdRef(-1, of: t) != nil {
+                        state.tidOfFDsToRemove = t.tid
+                        state.fdsToRemove.append(-1)
                     }
                 }
             }
-            return true
         }
+        return true
     }
 
     /// Keeps a copy of an enter event for its exit to use.
     func storeEnterEvent(_ event: Event) {
-        guard let t = thread else { return }
-        t.lastEventData.removeAll(keepingCapacity: true)
-        t.lastEventData.append(contentsOf: event.bytes)
-        t.lastEventCPU = event.cpu
+        threadRef?._withUnsafeGuaranteedRef { t in
+            t.lastEventData.removeAll(keepingCapacity: true)
+            t.lastEventData.append(contentsOf: event.bytes)
+            t.lastEventCPU = event.cpu
+        }
     }
 
     /// Calls `body` with the stored enter event matching the exit `event`, if there is one.

@@ -12,18 +12,17 @@ enum NetworkAddresses {
     static func ipv6<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         let b = Array(bytes)
         guard b.count == 16 else { return "" }
-        var words = [UInt16](repeating: 0, count: 8)
-        for i in 0..<8 { words[i] = UInt16(b[2 * i]) << 8 | UInt16(b[2 * i + 1]) }
+        func word(_ i: Int) -> UInt16 { UInt16(b[2 * i]) << 8 | UInt16(b[2 * i + 1]) }
         // IPv4-mapped and IPv4-compatible forms, as glibc prints them.
-        let zeroPrefix = words[0..<5].allSatisfy { $0 == 0 }
-        if zeroPrefix && (words[5] == 0xFFFF || (words[5] == 0 && (words[6] != 0 || words[7] > 1))) {
+        let zeroPrefix = (0..<5).allSatisfy { word($0) == 0 }
+        if zeroPrefix && (word(5) == 0xFFFF || (word(5) == 0 && (word(6) != 0 || word(7) > 1))) {
             let v4 = "\(b[12]).\(b[13]).\(b[14]).\(b[15])"
-            return words[5] == 0xFFFF ? "::ffff:" + v4 : "::" + v4
+            return word(5) == 0xFFFF ? "::ffff:" + v4 : "::" + v4
         }
         // The longest run of two or more zero words becomes "::".
         var bestStart = -1, bestLen = 0, curStart = -1, curLen = 0
         for i in 0..<8 {
-            if words[i] == 0 {
+            if word(i) == 0 {
                 if curStart < 0 { curStart = i; curLen = 0 }
                 curLen += 1
                 if curLen > bestLen { bestStart = curStart; bestLen = curLen }
@@ -32,19 +31,35 @@ enum NetworkAddresses {
             }
         }
         if bestLen < 2 { bestStart = -1 }
-        var out = ""
-        var i = 0
-        while i < 8 {
-            if i == bestStart {
-                out += "::"
-                i += bestLen
-                continue
+        // Written as bytes into the string's storage (fd names of IPv6 sockets are made on every
+        // connect): at most 8 groups of 4 digits and 7 separators.
+        return String(unsafeUninitializedCapacity: 39) { out in
+            var n = 0
+            var i = 0
+            while i < 8 {
+                if i == bestStart {
+                    out[n] = UInt8(ascii: ":")
+                    out[n + 1] = UInt8(ascii: ":")
+                    n += 2
+                    i += bestLen
+                    continue
+                }
+                if n != 0 && out[n - 1] != UInt8(ascii: ":") {
+                    out[n] = UInt8(ascii: ":")
+                    n += 1
+                }
+                let value = word(i)
+                var shift = value >= 0x1000 ? 12 : value >= 0x100 ? 8 : value >= 0x10 ? 4 : 0
+                while shift >= 0 {
+                    let digit = UInt8(truncatingIfNeeded: value >> UInt16(shift)) & 0xF
+                    out[n] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit
+                    n += 1
+                    shift -= 4
+                }
+                i += 1
             }
-            if !out.isEmpty && !out.hasSuffix(":") { out += ":" }
-            out += String(words[i], radix: 16)
-            i += 1
+            return n
         }
-        return out
     }
 
     /// Whether a 16-byte address is IPv4-mapped (or all zero, which sysdig takes for IPv4 too).

@@ -1,9 +1,29 @@
 // SPDX-License-Identifier: Apache-2.0
+import Glibc
 
 /// Path joining and clean-up as sysdig does it, so resolved paths print the same.
 enum PathResolution {
     /// Whether sysdig treats a byte as unprintable (it drops or replaces those).
     @inline(__always) static func isInvalid(_ c: UInt8) -> Bool { c < 0x20 || c > 0x7E }
+
+    /// Whether no byte of `bytes` is one ``isInvalid(_:)`` flags, tested eight bytes at a time.
+    static func allPrintable(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i + 8 <= bytes.count {
+            let w = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // A byte below 0x20 borrows into its high bit; one above 0x7E has it set after adding 1.
+            let below = (w &- ones &* 0x20) & ~w & highs
+            let above = ((w &+ ones) | w) & highs
+            if below | above != 0 { return false }
+            i += 8
+        }
+        while i < bytes.count {
+            if isInvalid(bytes[i]) { return false }
+            i += 1
+        }
+        return true
+    }
 
     /// Drops the bytes sysdig considers unprintable.
     static func sanitized(_ s: String) -> String {
@@ -26,8 +46,8 @@ enum PathResolution {
     /// separators. Returns whether `path` was relative.
     static func concatenate(into target: inout OutputBuffer, _ path: UnsafeRawBufferPointer) -> Bool {
         // The driver's strings end at the first NUL.
-        var end = 0
-        while end < path.count && path[end] != 0 { end += 1 }
+        var end = path.count
+        if let base = path.baseAddress, let nul = memchr(base, 0, path.count) { end = UnsafeRawPointer(nul) - base }
         let source = UnsafeRawBufferPointer(rebasing: path[0..<end])
         let relative = end != 0 && source[0] != UInt8(ascii: "/")
         if !relative { target.removeAll() }
@@ -39,51 +59,65 @@ enum PathResolution {
     /// with `.`, and dropping a trailing `/` (but never the root).
     static func copyAndSanitize(_ target: inout OutputBuffer, _ path: UnsafeRawBufferPointer) {
         // Each byte of `path` adds at most one byte.
-        target.edit(reserving: path.count) { out, n in
-            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-            var pc = 0
-            @inline(__always) func at(_ i: Int) -> UInt8 { i < path.count ? path[i] : 0 }
-            @inline(__always) func put(_ c: UInt8) {
-                out[n] = c
-                n += 1
+        target.edit(reserving: path.count) { out, count in count = fold(path, into: out, from: count) }
+    }
+
+    /// ``copyAndSanitize(_:_:)`` into `out`, whose first `start` bytes are kept; returns the new
+    /// count. The count is a local: kept `inout`, every store through `out` made the compiler
+    /// reload it.
+    private static func fold(
+        _ path: UnsafeRawBufferPointer, into out: UnsafeMutablePointer<UInt8>, from start: Int
+    ) -> Int {
+        var n = start
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var pc = 0
+        @inline(__always) func at(_ i: Int) -> UInt8 { i < path.count ? path[i] : 0 }
+        @inline(__always) func put(_ c: UInt8) {
+            out[n] = c
+            n += 1
+        }
+        @inline(__always) func rewind(_ delta: Int) {
+            // Go up one directory, but never above the first character.
+            if n > 1 {
+                n -= 1
+                while n >= 1, out[n - 1] != slash { n -= 1 }
             }
-            func rewind(_ delta: Int) {
-                // Go up one directory, but never above the first character.
-                if n > 1 {
-                    n -= 1
-                    while n >= 1, out[n - 1] != slash { n -= 1 }
-                }
-                pc += delta
+            pc += delta
+        }
+        while true {
+            let c = at(pc)
+            // Most bytes (letters, digits, ...) need none of the tests below.
+            if c > slash && c <= 0x7E {
+                put(c)
+                pc += 1
+                continue
             }
-            while true {
-                let c = at(pc)
-                if c == 0 {
-                    if n > 1, out[n - 1] == slash { n -= 1 }
-                    return
-                }
-                if isInvalid(c) {
-                    put(dot)
-                    pc += 1
-                } else if c == dot && at(pc + 1) == dot && at(pc + 2) == slash {
-                    rewind(3)
-                } else if c == dot && at(pc + 1) == dot {
-                    if at(pc + 2) == 0 {
-                        rewind(2)
-                    } else {
-                        put(dot)
-                        put(dot)
-                        pc += 2
-                    }
-                } else if c == dot && at(pc + 1) == slash {
-                    pc += 2
-                } else if c == dot {
-                    if at(pc + 1) != 0 { put(c) }
-                    pc += 1
+            if c == 0 {
+                if n > 1, out[n - 1] == slash { n -= 1 }
+                return n
+            }
+            if isInvalid(c) {
+                put(dot)
+                pc += 1
+            } else if c == dot && at(pc + 1) == dot && at(pc + 2) == slash {
+                rewind(3)
+            } else if c == dot && at(pc + 1) == dot {
+                if at(pc + 2) == 0 {
+                    rewind(2)
                 } else {
-                    // A slash after a slash is dropped.
-                    if c != slash || n == 0 || out[n - 1] != slash { put(c) }
-                    pc += 1
+                    put(dot)
+                    put(dot)
+                    pc += 2
                 }
+            } else if c == dot && at(pc + 1) == slash {
+                pc += 2
+            } else if c == dot {
+                if at(pc + 1) != 0 { put(c) }
+                pc += 1
+            } else {
+                // A slash after a slash is dropped.
+                if c != slash || n == 0 || out[n - 1] != slash { put(c) }
+                pc += 1
             }
         }
     }

@@ -81,6 +81,13 @@ public final class SystemState {
     @inline(__always) func threadRef(_ tid: Int64) -> Unmanaged<ThreadInfo>? {
         let slot = recentSlot(tid)
         if slot.pointee.tid == tid, let hit = slot.pointee.thread { return hit }
+        return threadMissingRecent(tid, slot: slot)
+    }
+
+    /// ``threadRef(_:)`` when ``recent`` does not have `tid`: the table, and `slot` remembers it.
+    @inline(never) private func threadMissingRecent(
+        _ tid: Int64, slot: UnsafeMutablePointer<RecentThread>
+    ) -> Unmanaged<ThreadInfo>? {
         guard let found = threads[tid] else { return nil }
         let ref = Unmanaged.passUnretained(found)
         slot.pointee = RecentThread(tid: tid, thread: ref)
@@ -99,9 +106,14 @@ public final class SystemState {
     }
 
     /// ``thread(_:create:)`` without reference counting: valid while the thread is in the table.
-    func threadRef(_ tid: Int64, create: Bool) -> Unmanaged<ThreadInfo>? {
+    @inline(__always) func threadRef(_ tid: Int64, create: Bool) -> Unmanaged<ThreadInfo>? {
         if let found = threadRef(tid) { return found }
-        guard create else { return nil }
+        return create ? addPlaceholderThread(tid) : nil
+    }
+
+    /// Adds the thread `tid`, unknown so far, as sysdig does when an event names it (see
+    /// ``thread(_:create:)``).
+    @inline(never) private func addPlaceholderThread(_ tid: Int64) -> Unmanaged<ThreadInfo> {
         let placeholder = ThreadInfo(tid: tid, pid: tid)
         placeholder.comm = "<NA>"
         placeholder.exe = "<NA>"

@@ -51,7 +51,7 @@ import Glibc
 
     /// Every file of a rotated run reads on its own, and together they hold every event once.
     @Test func rotatedFilesHoldEveryEventOnce() throws {
-        guard let input = ScapTestSupport.capture("curl_google") else {
+        guard let input = ScapTestSupport.capture("curl_google.scap") else {
             #expect(!SharedCaptures.inCI, "\(SharedCaptures.absentReason)")
             return
         }

@@ -11,7 +11,7 @@ import Testing
 
     static let variants = [
         "", "-j", "-A", "-p '*%evt.num %proc.name %proc.pname %fd.name %fd.type %evt.args'",
-        "-c topprocs_net", "-c topfiles_bytes", "-c httplog", "-c topscalls", "-c spy_users", "-c ps",
+        "-c topprocs_net", "-c topfiles_bytes", "-c httplog", "-c topscalls", "-c spy_users", "-c ps", "-c lsof",
         "'proc.name=webclient and fd.type=ipv4'", "-c echo_fds 'proc.name=webserver'",
     ]
 

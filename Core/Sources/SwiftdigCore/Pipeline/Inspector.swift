@@ -61,9 +61,6 @@ public final class Inspector {
         parser = EventParser(state: state)
     }
 
-    /// What the run reads from, for messages: the file's path or the source's name.
-    public var inputName: String { reader?.path ?? source?.name ?? "" }
-
     /// The counters of the driver that produced the events (zero for a file).
     public var statistics: CaptureStatistics { source?.statistics ?? CaptureStatistics() }
 
@@ -87,9 +84,8 @@ public final class Inspector {
             // Between buffer refills (every few MiB): a stop asked for by a signal ends the run here.
             if RunInterruption.isRequested { return }
             guard let block = try reader.nextBlock() else {
-                parser.resolveAwaitingContainers()  // a capture without events
                 progress?.end()
-                return
+                return endOfInput()
             }
             if let progress {
                 let length = Int(reader.offset - blockStart)
@@ -99,14 +95,7 @@ public final class Inspector {
                     progress.otherBlock(at: blockStart, length: length)
                 }
             }
-            if let metadataObserver {
-                if case .event = block {} else { try metadataObserver(block) }
-            }
-            if case .event(let raw) = block {
-                if try !deliver(raw, body) { return }
-            } else {
-                absorb(block)
-            }
+            if try !handle(block, body) { return }
         }
     }
 
@@ -116,15 +105,24 @@ public final class Inspector {
     private func runSource(_ body: (Event) throws -> Bool) throws {
         guard let source else { return }
         while let block = try source.nextBlock() {
-            if let metadataObserver {
-                if case .event = block {} else { try metadataObserver(block) }
-            }
-            if case .event(let raw) = block {
-                if try !deliver(raw, body) { return }
-            } else {
-                absorb(block)
-            }
+            if try !handle(block, body) { return }
         }
+        endOfInput()
+    }
+
+    /// A block read the slow way: an event goes to `body` (returns what it returned), any other
+    /// block to the metadata observer and then into the state.
+    private func handle(_ block: ScapBlock, _ body: (Event) throws -> Bool) throws -> Bool {
+        if case .event(let raw) = block { return try deliver(raw, body) }
+        try metadataObserver?(block)
+        absorb(block)
+        return true
+    }
+
+    /// The input ended: threads still waiting for their containers get them (a capture without
+    /// events never reached the point where libsinsp resolves them).
+    private func endOfInput() {
+        parser.resolveAwaitingContainers()
     }
 
     /// Takes a state block (interfaces, machine, processes, fds, users) into the state.

@@ -81,7 +81,7 @@ public enum ChiselRun {
         let instances = chisels.map(Unmanaged.passUnretained)
         let clocked = chisels.contains { $0.hasInterval }
         var delivered: UInt64 = 0
-        var durationStart: UInt64 = 0
+        var durationLimit = duration.map(DurationLimit.init)
         // The chisel being called and in which callback, for the error (`nil`: not in a chisel).
         var calling: (index: Int, callback: Callback)?
         defer { source.current = nil }
@@ -102,13 +102,7 @@ public enum ChiselRun {
                 }
                 if let limit, delivered >= limit { return false }
                 // -M: counted from the first event delivered, as sysdig does.
-                if let duration {
-                    if durationStart == 0 {
-                        durationStart = current.timestamp
-                    } else if current.timestamp &- durationStart >= duration {
-                        return false
-                    }
-                }
+                if durationLimit?.isReached(at: current.timestamp) == true { return false }
                 delivered &+= 1
                 if delivered == 1 { source.context.firstTimestamp = inspector.firstTimestamp }
                 var stopRequested = false

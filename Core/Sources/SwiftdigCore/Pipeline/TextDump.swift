@@ -77,7 +77,7 @@ public enum TextDump {
             inspector.parser.setFilter(filter, context: context)
         }
         var delivered: UInt64 = 0
-        var durationStart: UInt64 = 0
+        var durationLimit = options.duration.map(DurationLimit.init)
         let capture = try options.writePath.map { (path) throws(ScapError) in
             // A file started mid-run opens with the state as it is then: each reads on its own.
             try CaptureWriter(path: path, gzip: options.compress, rotation: options.rotation) {
@@ -105,13 +105,7 @@ public enum TextDump {
                     }
                     if !shown { return true }
                     // -M: counted from the first event shown; sysdig stops at the first one past it.
-                    if let duration = options.duration {
-                        if durationStart == 0 {
-                            durationStart = event.timestamp
-                        } else if event.timestamp &- durationStart >= duration {
-                            return false
-                        }
-                    }
+                    if durationLimit?.isReached(at: event.timestamp) == true { return false }
                     delivered += 1
                     if options.summary { counts.count(event) }
                     // Internal events (procinfo and the like) are numbered but never printed.

@@ -37,8 +37,8 @@ public final class LiveCapture: EventSource {
     public let name = "live capture"
 
     private let probe: DriverProbe
+    /// The snapshot's blocks still to hand out, last first (taken off the end).
     private var stateBlocks: [ScapBlock]
-    private var nextStateBlock = 0
     private let batch: EventBatch
     private var stopped = false
     private var draining = false
@@ -56,7 +56,7 @@ public final class LiveCapture: EventSource {
             bufferBytes: options.bufferBytes)
         batch = EventBatch(encoder: RecordEncoder(bootTime: RecordEncoder.bootTime()))
         try probe.start()
-        stateBlocks = try SystemSnapshot.take(includeUsers: options.includesUsers).blocks
+        stateBlocks = try SystemSnapshot.take(includeUsers: options.includesUsers).blocks.reversed()
     }
 
     deinit { probe.stop() }
@@ -64,14 +64,7 @@ public final class LiveCapture: EventSource {
     /// The state blocks, then the events as the driver delivers them; `nil` once a stop was asked
     /// for (``RunInterruption``) or ``stop()`` was called.
     public func nextBlock() throws -> ScapBlock? {
-        if nextStateBlock < stateBlocks.count {
-            defer { nextStateBlock += 1 }
-            return stateBlocks[nextStateBlock]
-        }
-        if nextStateBlock == stateBlocks.count {
-            stateBlocks = []  // handed out: the snapshot's memory can go
-            nextStateBlock = Int.max
-        }
+        if let block = stateBlocks.popLast() { return block }
         while batch.isEmpty {
             if !draining && (stopped || RunInterruption.isRequested) {
                 // Nothing new from here on; what the driver collected before the stop is still

@@ -43,19 +43,11 @@ enum EncoderHarness {
     }
 
     /// Whether sysdig 0.29.3 is installed.
-    static var hasSysdig: Bool { access("/usr/bin/sysdig", X_OK) == 0 }
+    static var hasSysdig: Bool { SnapshotSupport.hasSysdig }
 
     /// sysdig's lines for `path`, each from the direction character on (`> openat ...`).
     static func sysdigLines(_ path: String) -> [String] {
-        guard let pipe = popen("cd /tmp && TZ=UTC /usr/bin/sysdig -r '\(path)' 2>&1", "r") else { return [] }
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let got = chunk.withUnsafeMutableBytes { fread($0.baseAddress!, 1, $0.count, pipe) }
-            if got == 0 { break }
-            output += chunk[0..<got]
-        }
-        pclose(pipe)
+        let output = SnapshotSupport.shell("cd /tmp && TZ=UTC \(SnapshotSupport.sysdigPath) -r '\(path)' 2>&1").output
         return eventParts(String(decoding: output, as: UTF8.self))
     }
 

@@ -9,16 +9,8 @@ import XCTest
 /// it writes and reads a file, talks TCP over loopback, forks and execs `/bin/echo`, has a child
 /// exit with status 3, and fails an open with ENOENT.
 final class LiveRunnerTests: XCTestCase {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().path
-
     /// The swiftdig executable next to the test bundle.
-    static var executable: String {
-        let bundle = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        var dir = URL(fileURLWithPath: bundle).deletingLastPathComponent()
-        if dir.path.hasSuffix(".xctest/Contents/MacOS") { dir = dir.deletingLastPathComponent() }
-        return dir.appendingPathComponent("swiftdig").path
-    }
+    static var executable: String { SnapshotSupport.swiftdigExecutable ?? "swiftdig" }
 
     /// The workload's script: prints the pid and the ephemeral port it used, one per line.
     static let script = #"""
@@ -68,19 +60,13 @@ final class LiveRunnerTests: XCTestCase {
         if !work.isEmpty { try? FileManager.default.removeItem(atPath: work) }
     }
 
-    /// Runs a shell command; returns its standard output and status.
+    /// Runs a shell command with TZ=UTC and the system's own PATH (its python3, not a user's
+    /// shim); returns its standard output and status.
     @discardableResult
     func shell(_ command: String) -> (output: String, status: Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.environment = ["TZ": "UTC", "PATH": "/usr/bin:/bin:/usr/sbin:/sbin"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try? process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+        let run = SnapshotSupport.shell("export TZ=UTC PATH=/usr/bin:/bin:/usr/sbin:/sbin\n" + command)
+        // pclose's status is wait(2)'s: the exit status is its second byte.
+        return (String(decoding: run.output, as: UTF8.self), (run.status >> 8) & 0xFF)
     }
 
     /// Captures the workload into `path` (`-z` when `gzip`; only the workload's events with

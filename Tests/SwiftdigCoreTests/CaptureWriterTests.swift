@@ -90,8 +90,8 @@ import Glibc
 
     /// sysdig's default output for a capture, or `nil` when sysdig is not installed.
     static func sysdigOutput(_ path: String) -> [UInt8]? {
-        guard access("/usr/bin/sysdig", X_OK) == 0 else { return nil }
-        let result = ScapTestSupport.shell("TZ=UTC /usr/bin/sysdig -r '\(path)' 2>/dev/null")
+        guard access(SharedCaptures.sysdig, X_OK) == 0 else { return nil }
+        let result = ScapTestSupport.shell("TZ=UTC \(SharedCaptures.sysdig) -r '\(path)' 2>/dev/null")
         return result.status == 0 ? result.output : []
     }
 }

@@ -7,7 +7,7 @@ import Testing
 /// `-p` output, line by line, on the shared captures; and their parsing and text forms.
 @Suite struct EventFieldsComparisonTests {
     static let captures = ["curl_google", "single_ipv6_conn", "test_ipv6_client"]
-    static let sysdigPath = "/usr/bin/sysdig"
+    static let sysdigPath = SharedCaptures.sysdig
     static let sysdigAvailable = FileManager.default.isExecutableFile(atPath: sysdigPath)
 
     /// Format strings covering every field of the classes, with argument forms.

@@ -5,7 +5,7 @@ import Testing
 
 /// Compares our rendering of fields with sysdig's `-p "*%evt.num|%field|..."`, event by event.
 enum FieldComparison {
-    static let sysdig = "/usr/bin/sysdig"
+    static let sysdig = SharedCaptures.sysdig
     /// The captures sysdig 0.29.3 can read.
     static let captures = ["curl_google.scap", "single_ipv6_conn.scap", "test_ipv6_client.scap"]
 

@@ -44,7 +44,7 @@ import Glibc
             options.format = format
             let ours = try SharedCaptures.dump(path, options)
             let formatArg = format.map { " -p '\($0)'" } ?? ""
-            let theirs = ScapTestSupport.shell("TZ=UTC /usr/bin/sysdig -r '\(path)'\(formatArg) '\(filter)' 2>/dev/null")
+            let theirs = ScapTestSupport.shell("TZ=UTC \(SharedCaptures.sysdig) -r '\(path)'\(formatArg) '\(filter)' 2>/dev/null")
             #expect(
                 ours == theirs.output,
                 "\(name) \(filter)\(formatArg): \(SharedCaptures.firstDifference(ours, theirs.output))")

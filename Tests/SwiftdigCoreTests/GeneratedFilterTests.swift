@@ -64,7 +64,7 @@ import Glibc
     /// sysdig's value of each field for every event (tab-separated `-p`).
     static func sysdigValues(_ path: String, _ names: [String]) throws -> [[String]] {
         let format = "*" + names.map { "%\($0)" }.joined(separator: "\t")
-        let result = ScapTestSupport.shell("TZ=UTC /usr/bin/sysdig -r '\(path)' -p '\(format)' 2>/dev/null")
+        let result = ScapTestSupport.shell("TZ=UTC \(SharedCaptures.sysdig) -r '\(path)' -p '\(format)' 2>/dev/null")
         let text = String(decoding: result.output, as: UTF8.self)
         return text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
             .filter { $0.count == names.count }
@@ -78,7 +78,7 @@ import Glibc
         var script = "cd '\(work)'\n"
         for (i, filter) in filters.enumerated() {
             let escaped = filter.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''")
-            script += "TZ=UTC /usr/bin/sysdig -r '\(path)' -p '%evt.num' '\(escaped)' > \(i).out 2>/dev/null || rm -f \(i).out\n"
+            script += "TZ=UTC \(SharedCaptures.sysdig) -r '\(path)' -p '%evt.num' '\(escaped)' > \(i).out 2>/dev/null || rm -f \(i).out\n"
         }
         let scriptPath = "\(work)/run.sh"
         let f = fopen(scriptPath, "w")

@@ -16,7 +16,7 @@ import Testing
         defer { ScapTestSupport.remove(work) }
         for seconds in [1, 5, 100] {
             let ours = RunnerTests.run(exe, "-r \(dir)/\(name).scap -M \(seconds)", in: work)
-            let theirs = ScapTestSupport.shell("TZ=UTC /usr/bin/sysdig -r \(dir)/\(name).scap -M \(seconds)")
+            let theirs = ScapTestSupport.shell("TZ=UTC \(SharedCaptures.sysdig) -r \(dir)/\(name).scap -M \(seconds)")
             #expect(ours.status == 0)
             #expect(ours.stdout == theirs.output, "\(name) -M \(seconds): \(SharedCaptures.firstDifference(ours.stdout, theirs.output))")
         }

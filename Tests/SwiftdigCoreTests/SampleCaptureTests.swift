@@ -18,12 +18,12 @@ import Testing
     @Test(arguments: variants)
     func matchesSysdig(_ args: String) throws {
         guard let exe = RunnerTests.executable else { return }
-        guard access("/usr/bin/sysdig", X_OK) == 0 else {
+        guard access(SharedCaptures.sysdig, X_OK) == 0 else {
             #expect(!SharedCaptures.inCI, "sysdig is not installed")
             return
         }
         let ours = ScapTestSupport.shell("TZ=UTC '\(exe)' -r '\(Self.sample)' \(args)")
-        let theirs = ScapTestSupport.shell("TZ=UTC /usr/bin/sysdig -r '\(Self.sample)' \(args)")
+        let theirs = ScapTestSupport.shell("TZ=UTC \(SharedCaptures.sysdig) -r '\(Self.sample)' \(args)")
         #expect(ours.status == 0)
         #expect(ours.output.count > 100)
         if args.hasPrefix("-c") && !args.contains("echo_fds") {

@@ -5,7 +5,7 @@ import Testing
 
 /// Files written by ``ScapWriter`` read back by Debian's sysdig 0.29.3 exactly like the originals.
 @Suite struct ScapSysdigTests {
-    static let sysdig = "/usr/bin/sysdig"
+    static let sysdig = SharedCaptures.sysdig
 
     /// The output formats compared: the default one, and one that shows the thread, fd and user
     /// tables loaded from the metadata blocks.

@@ -175,7 +175,7 @@ import Testing
 }
 
 @Suite struct EventListingTests {
-    static let sysdigPath = "/usr/bin/sysdig"
+    static let sysdigPath = SharedCaptures.sysdig
     static let sysdigAvailable = FileManager.default.isExecutableFile(atPath: sysdigPath)
     static let onCI = ProcessInfo.processInfo.environment["CI"] == "true"
 

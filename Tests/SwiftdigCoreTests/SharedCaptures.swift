@@ -14,6 +14,9 @@ enum SharedCaptures {
         return access(dir, F_OK) == 0 ? dir : nil
     }()
 
+    /// sysdig 0.29.3, the oracle (Debian's package installs it here).
+    static let sysdig = "/usr/bin/sysdig"
+
     /// Why a test that needs the captures did not run.
     static let absentReason = "../shared/captures is absent: skipping the comparisons with sysdig's reference output"
 
@@ -27,7 +30,7 @@ enum SharedCaptures {
             #expect(!inCI, "\(absentReason)")
             return nil
         }
-        guard access("/usr/bin/sysdig", X_OK) == 0 else {
+        guard access(SharedCaptures.sysdig, X_OK) == 0 else {
             #expect(!inCI, "sysdig is not installed: \(why)")
             return nil
         }

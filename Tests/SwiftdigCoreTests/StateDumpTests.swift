@@ -73,7 +73,7 @@ import Testing
             #expect(result.status == 0)
             return String(decoding: result.output, as: UTF8.self).split(separator: "\n").sorted()
         }
-        let theirs = lsof("/usr/bin/sysdig"), ours = lsof(swiftdig)
+        let theirs = lsof(SharedCaptures.sysdig), ours = lsof(swiftdig)
         #expect(theirs.count == ours.count && theirs.count > 100)
         for (line, wanted) in zip(ours, theirs) where line != wanted {
             Issue.record("\(name): swiftdig lists\n \(line)\nwhere sysdig lists\n \(wanted)")

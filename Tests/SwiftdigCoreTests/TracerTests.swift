@@ -14,7 +14,7 @@ import Testing
     /// The bytes sysdig and swiftdig print with `arguments` on `path` (stdout and stderr).
     static func rawOutputs(_ path: String, _ arguments: String) -> (sysdig: [UInt8], ours: [UInt8])? {
         guard let exe = RunnerTests.executable, FieldComparison.sysdigAvailable() else { return nil }
-        let sysdig = ScapTestSupport.shell("cd /tmp && TZ=UTC /usr/bin/sysdig -r '\(path)' \(arguments) 2>&1")
+        let sysdig = ScapTestSupport.shell("cd /tmp && TZ=UTC \(SharedCaptures.sysdig) -r '\(path)' \(arguments) 2>&1")
         let ours = ScapTestSupport.shell("cd /tmp && TZ=UTC '\(exe)' -r '\(path)' \(arguments) 2>&1")
         return (sysdig.output, ours.output)
     }
@@ -113,8 +113,8 @@ import Testing
         let path = directory + "/capture.scap", copy = directory + "/copy.scap"
         try write(path)
         _ = ScapTestSupport.shell("cd /tmp && TZ=UTC '\(exe)' -r '\(path)' -w '\(copy)' \(filter) 2>&1")
-        let original = ScapTestSupport.shell("cd /tmp && TZ=UTC /usr/bin/sysdig -r '\(path)' \(format) \(filter) 2>&1")
-        let reread = ScapTestSupport.shell("cd /tmp && TZ=UTC /usr/bin/sysdig -r '\(copy)' \(format) 2>&1")
+        let original = ScapTestSupport.shell("cd /tmp && TZ=UTC \(SharedCaptures.sysdig) -r '\(path)' \(format) \(filter) 2>&1")
+        let reread = ScapTestSupport.shell("cd /tmp && TZ=UTC \(SharedCaptures.sysdig) -r '\(copy)' \(format) 2>&1")
         return (String(decoding: original.output, as: UTF8.self), String(decoding: reread.output, as: UTF8.self))
     }
 

@@ -4,7 +4,7 @@ import XCTest
 
 final class ABITests: XCTestCase {
     func testRecordHeaderSize() {
-        XCTAssertEqual(MemoryLayout<sd_record>.size, 88)
+        XCTAssertEqual(MemoryLayout<sd_record>.size, 96)
         XCTAssertEqual(MemoryLayout<sd_syscall_plan>.size, 56)
     }
 }

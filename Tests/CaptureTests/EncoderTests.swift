@@ -18,6 +18,21 @@ final class EncoderTests: XCTestCase {
                 "< openat fd=3(<f>/etc/hosts) dirfd=-100(AT_FDCWD) name=/etc/hosts flags=1(O_RDONLY) mode=0 dev=803",
             ])
     }
+
+    /// An exit record that carries its enter gives both events, the enter at the entry's time.
+    func testExitCarryingItsEnter() throws {
+        let record = RecordBuilder.exitWithEnter(3, ret: 0, [5], enterTs: 999_000_000)
+        try EncoderHarness.check([record], ["> close fd=5", "< close res=0"])
+        var events: [(type: UInt16, ts: UInt64)] = []
+        try record.build().withUnsafeBytes { raw in
+            try RecordEncoder(bootTime: 0).encode(raw) { event in
+                events.append((event.bytes.loadUnaligned(fromByteOffset: 20, as: UInt16.self),
+                               event.bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)))
+            }
+        }
+        XCTAssertEqual(events.map(\.type), [4, 5])
+        XCTAssertEqual(events.map(\.ts), [999_000_000, 1_000_000_100])
+    }
 }
 
 /// Every native call of the routing table encodes, enter and exit, to the event 0.29.3 routes it
@@ -125,13 +140,14 @@ final class EncoderRoutingTests: XCTestCase {
     func testBadRecords() throws {
         let encoder = RecordEncoder(bootTime: 0)
         let good = RecordBuilder.exit(0, ret: 5, [3, 0x1000, 80]).with(SD_CAP_USER_BUFFER, step: 0, Array("hello".utf8)).build()
-        for cut in [0, 10, 87, good.count - 8] {
+        let header = MemoryLayout<sd_record>.size
+        for cut in [0, 10, header - 1, good.count - 8] {
             XCTAssertThrowsError(try Array(good.prefix(cut)).withUnsafeBytes { try encoder.encode($0) { _ in } }) {
                 XCTAssertTrue($0 is EncodingError, "cut at \(cut): \($0)")
             }
         }
         var badChunk = good
-        badChunk[88 + 4] = 0xFF  // chunk length beyond the record
+        badChunk[header + 4] = 0xFF  // chunk length beyond the record
         XCTAssertThrowsError(try badChunk.withUnsafeBytes { try encoder.encode($0) { _ in } })
         var badKind = good
         badKind[12] = 99

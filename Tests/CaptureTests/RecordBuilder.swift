@@ -22,7 +22,8 @@ struct RecordBuilder {
         for i in 0..<6 { append(i < args.count ? args[i] : 0) }
         append(cpu)
         append(UInt16(0))  // nchunks, set by build()
-        append(UInt32(0))
+        append(UInt32(0))  // flags
+        append(UInt64(0))  // enter_ts
     }
 
     /// A syscall enter record.
@@ -33,6 +34,16 @@ struct RecordBuilder {
     /// A syscall exit record.
     static func exit(_ nr: Int, ret: Int64, _ args: [UInt64] = [], tid: UInt32 = 100) -> RecordBuilder {
         RecordBuilder(kind: SD_RECORD_SYSCALL_EXIT, nr: nr, tid: tid, pid: tid, ts: 1_000_000_100, ret: ret, args: args)
+    }
+
+    /// An exit record that carries its enter (`SD_RECORD_WITH_ENTER`), entered at `enterTs`.
+    static func exitWithEnter(
+        _ nr: Int, ret: Int64, _ args: [UInt64] = [], tid: UInt32 = 100, enterTs: UInt64 = 1_000_000_000
+    ) -> RecordBuilder {
+        var record = exit(nr, ret: ret, args, tid: tid)
+        withUnsafeBytes(of: UInt32(SD_RECORD_WITH_ENTER).littleEndian) { record.bytes.replaceSubrange(84..<88, with: $0) }
+        withUnsafeBytes(of: enterTs.littleEndian) { record.bytes.replaceSubrange(88..<96, with: $0) }
+        return record
     }
 
     /// Appends a chunk of `kind` for plan step `step`.

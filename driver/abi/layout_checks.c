@@ -3,7 +3,7 @@
 // change that moves a field breaks the build instead of the decoding.
 #include "swiftdig_record.h"
 
-_Static_assert(sizeof(struct sd_record) == 88, "sd_record is 88 bytes");
+_Static_assert(sizeof(struct sd_record) == 96, "sd_record is 96 bytes");
 _Static_assert(sizeof(struct sd_chunk) == 8, "sd_chunk is 8 bytes");
 _Static_assert(sizeof(struct sd_capture_step) == 8, "sd_capture_step is 8 bytes");
 _Static_assert(sizeof(struct sd_syscall_plan) == 56, "sd_syscall_plan is 56 bytes");

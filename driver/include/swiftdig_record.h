@@ -35,13 +35,17 @@ enum sd_record_kind {
 
 /* Record flags. */
 #define SD_RECORD_TRUNCATED (1u << 0) /* a chunk was cut short (scratch space ran out) */
+/* A SYSCALL_EXIT record that also stands for its call's enter record, which the driver did not
+ * emit: the enter happened at `enter_ts`, with the record's `args`. See "One record per call". */
+#define SD_RECORD_WITH_ENTER (1u << 1)
 
 /*
- * Every record starts with this header (88 bytes), then `nchunks` chunks.
+ * Every record starts with this header (96 bytes), then `nchunks` chunks.
  *
  * Per kind, besides the common fields:
  * - SYSCALL_ENTER: nr, args[0..5].
- * - SYSCALL_EXIT: nr, args[0..5] (read again from the registers at exit), ret.
+ * - SYSCALL_EXIT: nr, args[0..5], ret. With SD_RECORD_WITH_ENTER, args are the ones saved at
+ *   entry and enter_ts the entry's time; without it, args are read again from the registers.
  * - SCHED_SWITCH: args[0] = next tid, args[1] = prev's major faults, args[2] = minor faults,
  *   args[3] = vm size (KiB), args[4] = vm rss (KiB), args[5] = vm swap (KiB).
  * - PROCESS_EXIT: ret = exit code (task->exit_code: status << 8 | signal, as wait(2) sees it),
@@ -63,7 +67,17 @@ struct sd_record {
     __u16 cpu;       /* bpf_get_smp_processor_id() */
     __u16 nchunks;   /* chunks following the header */
     __u32 flags;     /* SD_RECORD_* flags */
+    __u64 enter_ts;  /* SYSCALL_EXIT with SD_RECORD_WITH_ENTER: the entry's time, else 0 */
 };
+
+/*
+ * One record per call. A system call whose plan has no enter steps (and no SD_PLAN_ENTER_RECORD)
+ * does not get an enter record at entry: the driver keeps its time and arguments in the cpu's
+ * pending slot, and the exit record carries them (SD_RECORD_WITH_ENTER). When the task leaves the
+ * cpu before the exit (the call blocks, or is preempted), or exits, the driver emits the enter
+ * record then, with the entry's time: so an enter record never comes after a record the same cpu
+ * made later. Enter records without a pending slot (another program held it) are emitted at entry.
+ */
 
 /*
  * A chunk: what one capture step collected. `len` bytes of data follow the chunk header, then
@@ -145,6 +159,9 @@ struct sd_capture_step {
 
 /* Plan flags. */
 #define SD_PLAN_IGNORE (1u << 0)  /* emit nothing for this system call (neither enter nor exit) */
+/* Always emit the enter record at entry (calls that do not return as they entered: exit,
+ * exit_group, execve, execveat, rt_sigreturn). See "One record per call". */
+#define SD_PLAN_ENTER_RECORD (1u << 1)
 
 /* What the driver does for one native system call number: the value of the plan map
  * (BPF_MAP_TYPE_ARRAY, key = native number, SD_MAX_SYSCALLS entries). An all-zero plan (the

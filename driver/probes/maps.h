@@ -89,6 +89,27 @@ struct {
     __type(value, struct sd_scratch);
 } sd_scratch_map SEC(".maps");
 
+/* A call's entry kept until its exit (see "One record per call" in swiftdig_record.h). `tag` says
+ * who owns the slot: 0 free, SD_PENDING_BUSY while a program reads or writes it, else the
+ * pid_tgid of the task whose entry it holds. */
+struct sd_pending {
+    __u64 tag;
+    __u64 ts;
+    __u64 args[6];
+    __u64 nr;
+};
+
+#define SD_PENDING_BUSY (~0ull)
+
+/* One pending slot per cpu: only the task running on a cpu can have an entry pending there, since
+ * the entry leaves the slot (as an enter record) when the task leaves the cpu. */
+struct {
+    __uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+    __uint(max_entries, 1);
+    __type(key, __u32);
+    __type(value, struct sd_pending);
+} sd_pending_map SEC(".maps");
+
 static __always_inline const struct sd_settings *sd_settings(void)
 {
     __u32 zero = 0;
@@ -99,6 +120,12 @@ static __always_inline struct sd_counters *sd_counters(void)
 {
     __u32 zero = 0;
     return bpf_map_lookup_elem(&sd_counters_map, &zero);
+}
+
+static __always_inline struct sd_pending *sd_pending(void)
+{
+    __u32 zero = 0;
+    return bpf_map_lookup_elem(&sd_pending_map, &zero);
 }
 
 static __always_inline struct sd_scratch *sd_scratch(void)

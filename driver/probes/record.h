@@ -16,10 +16,10 @@ static __always_inline void *sd_at(struct sd_scratch *s, __u32 off)
     return &s->data[off & (SD_SCRATCH_LIMIT - 1)];
 }
 
-/* The header fields every record has. */
-static __always_inline void sd_fill_header(struct sd_record *r, __u16 kind, __u16 nr, __u64 pid_tgid)
+/* The header fields every record has, for a record made at `ts`. */
+static __always_inline void sd_fill_header_at(struct sd_record *r, __u16 kind, __u16 nr, __u64 pid_tgid, __u64 ts)
 {
-    r->ts = bpf_ktime_get_boot_ns();
+    r->ts = ts;
     r->len = sizeof(*r);
     r->kind = kind;
     r->nr = nr;
@@ -29,16 +29,30 @@ static __always_inline void sd_fill_header(struct sd_record *r, __u16 kind, __u1
     r->cpu = bpf_get_smp_processor_id();
     r->nchunks = 0;
     r->flags = 0;
+    r->enter_ts = 0;
 }
 
-/* Reserves a header-only record in the ring buffer, counting a drop when it is full. */
-static __always_inline struct sd_record *sd_reserve_fixed(void)
+/* The header fields every record has, for a record made now. */
+static __always_inline void sd_fill_header(struct sd_record *r, __u16 kind, __u16 nr, __u64 pid_tgid)
+{
+    sd_fill_header_at(r, kind, nr, pid_tgid, bpf_ktime_get_boot_ns());
+}
+
+/* The events a record stands for: two for an exit record that carries its enter. */
+static __always_inline __u64 sd_weight(__u32 flags)
+{
+    return (flags & SD_RECORD_WITH_ENTER) ? 2 : 1;
+}
+
+/* Reserves a header-only record in the ring buffer, counting `weight` dropped events when it is
+ * full. */
+static __always_inline struct sd_record *sd_reserve_fixed(__u64 weight)
 {
     struct sd_record *r = bpf_ringbuf_reserve(&sd_ring, sizeof(struct sd_record), 0);
     if (!r) {
         struct sd_counters *c = sd_counters();
         if (c)
-            c->drops_buffer++;
+            c->drops_buffer += weight;
     }
     return r;
 }
@@ -49,7 +63,7 @@ static __always_inline struct sd_record *sd_begin_fixed(__u16 kind)
 {
     if (!sd_active_settings())
         return NULL;
-    struct sd_record *r = sd_reserve_fixed();
+    struct sd_record *r = sd_reserve_fixed(1);
     if (!r)
         return NULL;
     sd_fill_header(r, kind, 0, bpf_get_current_pid_tgid());
@@ -59,10 +73,11 @@ static __always_inline struct sd_record *sd_begin_fixed(__u16 kind)
 
 static __always_inline void sd_submit_fixed(struct sd_record *r)
 {
+    __u64 weight = sd_weight(r->flags);
     bpf_ringbuf_submit(r, SD_SUBMIT_FLAGS);
     struct sd_counters *c = sd_counters();
     if (c)
-        c->events++;
+        c->events += weight;
 }
 
 /*
@@ -94,14 +109,15 @@ static __always_inline void sd_submit_scratch(struct sd_scratch *s)
         len = SD_SCRATCH_LIMIT;
     long err = bpf_ringbuf_output(&sd_ring, s->data, len, SD_SUBMIT_FLAGS);
     __u32 truncated = r->flags & SD_RECORD_TRUNCATED;
+    __u64 weight = sd_weight(r->flags);
     sd_scratch_release(s);
     struct sd_counters *c = sd_counters();
     if (!c)
         return;
     if (err)
-        c->drops_buffer++;
+        c->drops_buffer += weight;
     else
-        c->events++;
+        c->events += weight;
     if (truncated)
         c->drops_scratch++;
 }

@@ -23,6 +23,7 @@
 #include "path_walk.h"
 #include "process_info.h"
 #include "plan.h"
+#include "pending.h"
 
 #include "programs/syscalls.h"
 #include "programs/sched_switch.h"

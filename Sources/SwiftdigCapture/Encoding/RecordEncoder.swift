@@ -20,6 +20,9 @@ import SwiftdigDriverABI
 ///   from the execve exit record, with the new image described by its process chunk. The two kinds
 ///   stay available to the driver for tools that want them.
 ///
+/// An exit record that carries its call's enter (`SD_RECORD_WITH_ENTER`, the driver's "one record
+/// per call") gives the enter event, at the entry's time, then the exit event.
+///
 /// One record gives zero or more events; each event lives in one reusable buffer until the sink
 /// returns. Nothing is allocated per record (the cgroup and pipe lookups of clone, execve and pipe
 /// exits read `/proc` into reused buffers).
@@ -55,6 +58,9 @@ public final class RecordEncoder {
         case Int(SD_RECORD_SYSCALL_ENTER.rawValue), Int(SD_RECORD_SYSCALL_EXIT.rawValue):
             guard let route = SyscallRoutes.route(forNative: Int(view.nr)) else { return }
             let exit = view.kind == UInt16(SD_RECORD_SYSCALL_EXIT.rawValue)
+            if exit && view.carriesEnter {
+                try emit(route.enter, view.carriedEnter(), route: route, sink)
+            }
             code = exit ? route.exit : route.enter
             try emit(code, view, route: route, sink)
         case Int(SD_RECORD_SCHED_SWITCH.rawValue): try emit(152, view, route: nil, sink)

@@ -3,14 +3,18 @@ import SwiftdigDriverABI
 
 /// A driver record read in place: its header fields and its chunks by plan step.
 struct RecordView {
-    let ts: UInt64
-    let kind: UInt16
+    private(set) var ts: UInt64
+    private(set) var kind: UInt16
     let nr: UInt16
     let tid: UInt32
     let pid: UInt32
-    let ret: Int64
+    private(set) var ret: Int64
     let args: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
     let cpu: UInt16
+    /// `SD_RECORD_*` flags.
+    let flags: UInt32
+    /// The entry's time of an exit record that carries its enter (`SD_RECORD_WITH_ENTER`).
+    let enterTs: UInt64
     /// Chunk data by step number (empty when the record has no chunk for the step).
     private var chunks: (UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeRawBufferPointer)
 
@@ -33,6 +37,8 @@ struct RecordView {
                 load(64, UInt64.self), load(72, UInt64.self))
         cpu = load(80, UInt16.self)
         let nchunks = Int(load(82, UInt16.self))
+        flags = load(84, UInt32.self)
+        enterTs = load(88, UInt64.self)
         guard len >= Self.headerSize, len <= raw.count else {
             throw EncodingError(kind: kind, nr: nr, "record length \(len) outside the \(raw.count) bytes given")
         }
@@ -58,6 +64,21 @@ struct RecordView {
             }
             offset = start + ((dataLength + 7) & ~7)
         }
+    }
+
+    /// Whether this exit record also stands for its call's enter record.
+    var carriesEnter: Bool { flags & UInt32(SD_RECORD_WITH_ENTER) != 0 }
+
+    /// The enter record an exit record carries: same call and arguments, the entry's time, no
+    /// return value and no chunks (a call whose plan has enter steps is never carried).
+    func carriedEnter() -> RecordView {
+        var enter = self
+        enter.ts = enterTs
+        enter.kind = UInt16(SD_RECORD_SYSCALL_ENTER.rawValue)
+        enter.ret = 0
+        let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+        enter.chunks = (empty, empty, empty)
+        return enter
     }
 
     /// Argument `index` (0...5), or the return value for `SD_ARG_RET`.

@@ -62,6 +62,8 @@ int BPF_PROG(sd_process_exec, struct task_struct *p, pid_t old_pid, struct linux
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(sd_process_exit, struct task_struct *p)
 {
+    /* The exit or exit_group call that got here comes before its end (pending.h). */
+    sd_pending_flush();
     struct sd_record *r = sd_begin_fixed(SD_RECORD_PROCESS_EXIT);
     if (!r)
         return 0;

@@ -3,11 +3,14 @@
  * sched_switch: the task leaving the cpu, the one coming in, and the leaving task's memory.
  * The tracepoint's task pointers are BTF pointers, read with plain loads (the verifier guards
  * them against faults) rather than bpf_probe_read_kernel calls: this runs on every switch.
+ * The leaving task's pending entry goes first, as an enter record, whether capture is on or not.
  */
 
 SEC("tp_btf/sched_switch")
 int BPF_PROG(sd_sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
 {
+    /* prev's call, if it is in one, enters the stream before prev leaves (pending.h). */
+    sd_pending_flush();
     struct sd_record *r = sd_begin_fixed(SD_RECORD_SCHED_SWITCH);
     if (!r)
         return 0;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * raw_syscalls:sys_enter and sys_exit. Every system call gives an enter and an exit record
- * with its raw arguments; the plan for its number adds chunks (or hides the call). Calls with
- * no steps take the short path: a header-only record reserved in the ring buffer directly.
+ * raw_syscalls:sys_enter and sys_exit. Every system call gives an exit record with its raw
+ * arguments, and an enter record, or its entry carried by the exit record (pending.h); the plan
+ * for its number adds chunks (or hides the call). Records with no steps take the short path: a
+ * header-only record reserved in the ring buffer directly.
  */
 
 /* __USER32_CS: a 32-bit compat system call, whose numbers mean other calls; not collected. */
@@ -15,16 +16,6 @@ static __always_inline bool sd_is_compat(struct pt_regs *regs, long nr)
     return regs->cs == SD_USER32_CS || (nr & SD_X32_SYSCALL_BIT);
 }
 
-static __always_inline void sd_copy_args(__u64 *args, struct pt_regs *regs)
-{
-    args[0] = regs->di;
-    args[1] = regs->si;
-    args[2] = regs->dx;
-    args[3] = regs->r10;
-    args[4] = regs->r8;
-    args[5] = regs->r9;
-}
-
 static __always_inline const struct sd_syscall_plan *sd_plan(long nr)
 {
     __u32 key = nr;
@@ -33,33 +24,51 @@ static __always_inline const struct sd_syscall_plan *sd_plan(long nr)
     return bpf_map_lookup_elem(&sd_plans, &key);
 }
 
-/* Emits a syscall record: `exit` selects the direction (and whether `ret` is valid). */
-static __always_inline int sd_syscall_record(struct pt_regs *regs, long nr, long ret, bool exit)
+/* The plan's steps for one direction, or NULL when it has none. */
+static __always_inline const struct sd_capture_step *sd_steps(const struct sd_syscall_plan *plan, bool exit)
 {
-    const struct sd_settings *set = sd_active_settings();
-    if (!set || nr < 0 || sd_is_compat(regs, nr))
-        return 0;
-    const struct sd_syscall_plan *plan = sd_plan(nr);
-    if (plan && (plan->flags & SD_PLAN_IGNORE))
-        return 0;
-    const struct sd_capture_step *steps = NULL;
-    if (plan)
-        steps = exit ? plan->exit : plan->enter;
-    __u64 pid_tgid = bpf_get_current_pid_tgid();
-    __u16 kind = exit ? SD_RECORD_SYSCALL_EXIT : SD_RECORD_SYSCALL_ENTER;
+    if (!plan)
+        return NULL;
+    const struct sd_capture_step *steps = exit ? plan->exit : plan->enter;
+    return steps[0].kind != SD_CAP_NONE ? steps : NULL;
+}
 
-    bool wants_chunks = steps && steps[0].kind != SD_CAP_NONE;
-    struct sd_scratch *s = wants_chunks ? sd_scratch_acquire() : NULL;
+/* The record's arguments: the pending entry's when the exit carries it, else the registers'. */
+static __always_inline void sd_record_args(struct sd_record *r, struct pt_regs *regs, struct sd_pending *entry)
+{
+    if (entry) {
+        r->flags |= SD_RECORD_WITH_ENTER;
+        r->enter_ts = entry->ts;
+        __builtin_memcpy(r->args, entry->args, sizeof(r->args));
+        sd_pending_release(entry, 0);
+    } else {
+        sd_copy_args(r->args, regs);
+    }
+}
+
+/*
+ * Emits a syscall record: `exit` selects the direction (and whether `ret` is valid); `entry` is
+ * the call's pending entry (owned) that an exit record carries, or NULL.
+ */
+static __always_inline int sd_syscall_record(
+    struct pt_regs *regs, long nr, long ret, bool exit, const struct sd_capture_step *steps,
+    struct sd_pending *entry, __u64 pid_tgid, __u32 snaplen)
+{
+    __u16 kind = exit ? SD_RECORD_SYSCALL_EXIT : SD_RECORD_SYSCALL_ENTER;
+    struct sd_scratch *s = steps ? sd_scratch_acquire() : NULL;
     if (!s) {
-        struct sd_record *r = sd_reserve_fixed();
-        if (!r)
+        struct sd_record *r = sd_reserve_fixed(entry ? 2 : 1);
+        if (!r) {
+            if (entry)
+                sd_pending_release(entry, 0);
             return 0;
+        }
         sd_fill_header(r, kind, nr, pid_tgid);
         r->ret = exit ? ret : 0;
-        sd_copy_args(r->args, regs);
-        if (wants_chunks) {
+        sd_record_args(r, regs, entry);
+        if (steps) {
             /* The scratch space is busy: the arguments without the chunks. */
-            r->flags = SD_RECORD_TRUNCATED;
+            r->flags |= SD_RECORD_TRUNCATED;
             struct sd_counters *c = sd_counters();
             if (c)
                 c->drops_scratch++;
@@ -71,8 +80,8 @@ static __always_inline int sd_syscall_record(struct pt_regs *regs, long nr, long
     struct sd_record *r = (struct sd_record *)s->data;
     sd_fill_header(r, kind, nr, pid_tgid);
     r->ret = exit ? ret : 0;
-    sd_copy_args(r->args, regs);
-    sd_run_plan(s, steps, set->snaplen);
+    sd_record_args(r, regs, entry);
+    sd_run_plan(s, steps, snaplen);
     sd_submit_scratch(s);
     return 0;
 }
@@ -80,11 +89,32 @@ static __always_inline int sd_syscall_record(struct pt_regs *regs, long nr, long
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sd_sys_enter, struct pt_regs *regs, long id)
 {
-    return sd_syscall_record(regs, id, 0, false);
+    const struct sd_settings *set = sd_active_settings();
+    if (!set || id < 0 || sd_is_compat(regs, id))
+        return 0;
+    const struct sd_syscall_plan *plan = sd_plan(id);
+    if (plan && (plan->flags & SD_PLAN_IGNORE))
+        return 0;
+    const struct sd_capture_step *steps = sd_steps(plan, false);
+    __u64 pid_tgid = bpf_get_current_pid_tgid();
+    /* No enter steps: the exit record carries the entry (one record per call). */
+    bool carried = !steps && !(plan && (plan->flags & SD_PLAN_ENTER_RECORD));
+    if (carried && sd_pending_keep(regs, id, pid_tgid))
+        return 0;
+    return sd_syscall_record(regs, id, 0, false, steps, NULL, pid_tgid, set->snaplen);
 }
 
 SEC("tp_btf/sys_exit")
 int BPF_PROG(sd_sys_exit, struct pt_regs *regs, long ret)
 {
-    return sd_syscall_record(regs, regs->orig_ax, ret, true);
+    long nr = regs->orig_ax;
+    const struct sd_settings *set = sd_active_settings();
+    if (!set || nr < 0 || sd_is_compat(regs, nr))
+        return 0;
+    const struct sd_syscall_plan *plan = sd_plan(nr);
+    if (plan && (plan->flags & SD_PLAN_IGNORE))
+        return 0;
+    __u64 pid_tgid = bpf_get_current_pid_tgid();
+    struct sd_pending *entry = sd_pending_take(nr, pid_tgid);
+    return sd_syscall_record(regs, nr, ret, true, sd_steps(plan, true), entry, pid_tgid, set->snaplen);
 }

@@ -134,16 +134,22 @@ static __always_inline struct sd_scratch *sd_scratch(void)
     return bpf_map_lookup_elem(&sd_scratch_map, &cpu);
 }
 
-/* The settings when capture is on and the current task is not the one we hide, else NULL. */
-static __always_inline const struct sd_settings *sd_active_settings(void)
+/* The settings when capture is on and task `pid_tgid` is not the one we hide, else NULL. */
+static __always_inline const struct sd_settings *sd_active_settings_for(__u64 pid_tgid)
 {
     const struct sd_settings *set = sd_settings();
     if (!set || !set->enabled)
         return NULL;
-    __u32 tgid = bpf_get_current_pid_tgid() >> 32;
+    __u32 tgid = pid_tgid >> 32;
     if (set->ignored_tgid && tgid == set->ignored_tgid)
         return NULL;
     return set;
+}
+
+/* The settings when capture is on and the current task is not the one we hide, else NULL. */
+static __always_inline const struct sd_settings *sd_active_settings(void)
+{
+    return sd_active_settings_for(bpf_get_current_pid_tgid());
 }
 
 #endif /* SD_MAPS_H */

@@ -40,6 +40,10 @@ public final class LiveCapture: EventSource {
     /// The snapshot's blocks still to hand out, last first (taken off the end).
     private var stateBlocks: [ScapBlock]
     private let batch: EventBatch
+    private let encoder: RecordEncoder
+    /// How late (ns) a record may reach the ring buffer after its time and still be written in
+    /// timestamp order: an exit record carrying its enter is as late as the call ran on its cpu.
+    static let orderMargin: UInt64 = 2_000_000
     private var stopped = false
     private var draining = false
 
@@ -54,7 +58,8 @@ public final class LiveCapture: EventSource {
         probe = try DriverProbe(
             objectPath: options.objectPath, settings: settings, plans: CapturePlans.all(),
             bufferBytes: options.bufferBytes)
-        batch = EventBatch(encoder: RecordEncoder(bootTime: RecordEncoder.bootTime()))
+        encoder = RecordEncoder(bootTime: RecordEncoder.bootTime())
+        batch = EventBatch(encoder: encoder)
         try probe.start()
         stateBlocks = try SystemSnapshot.take(includeUsers: options.includesUsers).blocks.reversed()
     }
@@ -73,7 +78,14 @@ public final class LiveCapture: EventSource {
                 draining = true
             }
             batch.reset()
+            let pollStart = encoder.bootTime &+ RecordEncoder.bootClock()
             let count = try probe.poll(timeoutMs: draining ? 0 : 50, into: batch)
+            // A poll that emptied the ring buffer has every record stamped before it began,
+            // except those submitted late (see EventBatch): the margin covers them. One that
+            // stopped at its limit left newer records behind.
+            let limited = count >= probe.pollBatchLimit
+            let watermark = draining && count == 0 ? UInt64.max : (limited ? batch.newest : pollStart) &- Self.orderMargin
+            batch.seal(upTo: watermark)
             if draining && count == 0 && batch.isEmpty { return nil }
         }
         return .event(try batch.next())

@@ -86,17 +86,30 @@ static __always_inline int sd_syscall_record(
     return 0;
 }
 
+/* The settings when call `nr` of task `pid_tgid` is to be captured (capture on, not the hidden
+ * process, a native 64-bit call, not ignored by its plan), else NULL; `*plan` is its plan, NULL
+ * for numbers past the plan map. */
+static __always_inline const struct sd_settings *sd_syscall_wanted(
+    struct pt_regs *regs, long nr, __u64 pid_tgid, const struct sd_syscall_plan **plan)
+{
+    const struct sd_settings *set = sd_active_settings_for(pid_tgid);
+    if (!set || nr < 0 || sd_is_compat(regs, nr))
+        return NULL;
+    *plan = sd_plan(nr);
+    if (*plan && ((*plan)->flags & SD_PLAN_IGNORE))
+        return NULL;
+    return set;
+}
+
 SEC("tp_btf/sys_enter")
 int BPF_PROG(sd_sys_enter, struct pt_regs *regs, long id)
 {
-    const struct sd_settings *set = sd_active_settings();
-    if (!set || id < 0 || sd_is_compat(regs, id))
-        return 0;
-    const struct sd_syscall_plan *plan = sd_plan(id);
-    if (plan && (plan->flags & SD_PLAN_IGNORE))
+    __u64 pid_tgid = bpf_get_current_pid_tgid();
+    const struct sd_syscall_plan *plan = NULL;
+    const struct sd_settings *set = sd_syscall_wanted(regs, id, pid_tgid, &plan);
+    if (!set)
         return 0;
     const struct sd_capture_step *steps = sd_steps(plan, false);
-    __u64 pid_tgid = bpf_get_current_pid_tgid();
     /* No enter steps: the exit record carries the entry (one record per call). */
     bool carried = !steps && !(plan && (plan->flags & SD_PLAN_ENTER_RECORD));
     if (carried && sd_pending_keep(regs, id, pid_tgid))
@@ -108,13 +121,11 @@ SEC("tp_btf/sys_exit")
 int BPF_PROG(sd_sys_exit, struct pt_regs *regs, long ret)
 {
     long nr = regs->orig_ax;
-    const struct sd_settings *set = sd_active_settings();
-    if (!set || nr < 0 || sd_is_compat(regs, nr))
-        return 0;
-    const struct sd_syscall_plan *plan = sd_plan(nr);
-    if (plan && (plan->flags & SD_PLAN_IGNORE))
-        return 0;
     __u64 pid_tgid = bpf_get_current_pid_tgid();
+    const struct sd_syscall_plan *plan = NULL;
+    const struct sd_settings *set = sd_syscall_wanted(regs, nr, pid_tgid, &plan);
+    if (!set)
+        return 0;
     struct sd_pending *entry = sd_pending_take(nr, pid_tgid);
     return sd_syscall_record(regs, nr, ret, true, sd_steps(plan, true), entry, pid_tgid, set->snaplen);
 }

@@ -18,10 +18,8 @@ final class DriverBenchmark: XCTestCase {
         let (bare, bareCPU) = try Self.timeDD(during: nil)
         print(String(format: "dd bs=1 count=%d bare: %.3f s, cpu %.3f s", Self.count, bare, bareCPU))
         let argsOnly: [(syscall: Int, plan: sd_syscall_plan)] = []
-        let buffers: [(syscall: Int, plan: sd_syscall_plan)] = [
-            (0, capturePlan(exit: [captureStep(SD_CAP_USER_BUFFER, arg: 1, lenArg: SD_LEN_RET)])),
-            (1, capturePlan(enter: [captureStep(SD_CAP_USER_BUFFER, arg: 1, lenArg: 2)])),
-        ]
+        // swiftdig's own plans: read and write collect their buffers at exit.
+        let buffers = CapturePlans.all()
         for (name, plans) in [("arguments only", argsOnly), ("read/write buffers", buffers)] {
             let probe = try makeLiveProbe(settings: DriverSettings(ignoredProcess: getpid()), plans: plans)
             let sink = try RecordFile(path: "/tmp/swiftdig-driver-bench.records")

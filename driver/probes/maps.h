@@ -50,11 +50,20 @@ struct sd_scratch {
     __u32 busy;
 };
 
-/* Records for userspace; its size is set by the loader. */
-struct {
+/* Records for userspace: one ring buffer per cpu, so that producers on different cpus share no
+ * lock and no cache line; the reader merges them by timestamp. The loader sizes the ring
+ * buffers, creates one per possible cpu and stores it at the cpu's index. */
+struct sd_ring_template {
     __uint(type, BPF_MAP_TYPE_RINGBUF);
     __uint(max_entries, 1 << 24);
-} sd_ring SEC(".maps");
+};
+
+struct {
+    __uint(type, BPF_MAP_TYPE_ARRAY_OF_MAPS);
+    __uint(max_entries, 1);
+    __type(key, __u32);
+    __array(values, struct sd_ring_template);
+} sd_rings SEC(".maps");
 
 /* Capture plans by native system call number. */
 struct {
@@ -126,6 +135,13 @@ static __always_inline struct sd_pending *sd_pending(void)
 {
     __u32 zero = 0;
     return bpf_map_lookup_elem(&sd_pending_map, &zero);
+}
+
+/* The current cpu's ring buffer (NULL only if the loader did not store one). */
+static __always_inline void *sd_ring(void)
+{
+    __u32 cpu = bpf_get_smp_processor_id();
+    return bpf_map_lookup_elem(&sd_rings, &cpu);
 }
 
 static __always_inline struct sd_scratch *sd_scratch(void)

@@ -48,7 +48,8 @@ static __always_inline __u64 sd_weight(__u32 flags)
  * full. */
 static __always_inline struct sd_record *sd_reserve_fixed(__u64 weight)
 {
-    struct sd_record *r = bpf_ringbuf_reserve(&sd_ring, sizeof(struct sd_record), 0);
+    void *ring = sd_ring();
+    struct sd_record *r = ring ? bpf_ringbuf_reserve(ring, sizeof(struct sd_record), 0) : NULL;
     if (!r) {
         struct sd_counters *c = sd_counters();
         if (c)
@@ -107,7 +108,8 @@ static __always_inline void sd_submit_scratch(struct sd_scratch *s)
     __u32 len = r->len;
     if (len > SD_SCRATCH_LIMIT)
         len = SD_SCRATCH_LIMIT;
-    long err = bpf_ringbuf_output(&sd_ring, s->data, len, SD_SUBMIT_FLAGS);
+    void *ring = sd_ring();
+    long err = ring ? bpf_ringbuf_output(ring, s->data, len, SD_SUBMIT_FLAGS) : -1;
     __u32 truncated = r->flags & SD_RECORD_TRUNCATED;
     __u64 weight = sd_weight(r->flags);
     sd_scratch_release(s);

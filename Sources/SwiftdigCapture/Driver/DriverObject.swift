@@ -11,13 +11,15 @@ final class DriverObject {
     static let pageFaultProgram = "sd_page_fault_user"
 
     private let object: OpaquePointer
-    let ringFD: Int32
+    /// The ring buffers, one per possible cpu, by cpu number.
+    let ringFDs: [Int32]
     private let plansFD: Int32
     private let settingsFD: Int32
     private let countersFD: Int32
     private let cpus: Int
 
-    /// Opens and loads the object at `path`, with a ring buffer of at least `ringBytes`.
+    /// Opens and loads the object at `path`, with ring buffers of at least `ringBytes` in all
+    /// (one per cpu, each a power of two of at least 1 MiB).
     init(path: String, ringBytes: Int, pageFaults: Bool) throws(CaptureError) {
         LibBPFLog.install()
         _ = LibBPFLog.takeWarning()
@@ -25,15 +27,30 @@ final class DriverObject {
             throw .system("cannot open the driver object \(path)", errno: errno, detail: LibBPFLog.takeWarning())
         }
         var loaded = false
+        var ringFDs: [Int32] = []
         defer {
-            if !loaded { bpf_object__close(object) }
+            if !loaded {
+                bpf_object__close(object)
+                ringFDs.forEach { close($0) }
+            }
         }
         let cpus = Int(libbpf_num_possible_cpus())
         guard cpus > 0 else {
             throw .system("cannot count the cpus", errno: -Int32(cpus))
         }
-        let ring = try Self.map(object, "sd_ring")
-        bpf_map__set_max_entries(ring, Self.ringSize(ringBytes))
+        // The ring buffers are made here and stored in the driver's array of them once it is
+        // loaded; the first one is also the template the kernel checks the others against.
+        let rings = try Self.map(object, "sd_rings")
+        let ringSize = Self.ringSize(max(ringBytes / cpus, 1 << 20))
+        for _ in 0..<cpus {
+            let fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, nil, 0, 0, ringSize, nil)
+            guard fd >= 0 else {
+                throw .system("cannot create the driver's ring buffers", errno: -fd)
+            }
+            ringFDs.append(fd)
+        }
+        bpf_map__set_inner_map_fd(rings, ringFDs[0])
+        bpf_map__set_max_entries(rings, UInt32(cpus))
         bpf_map__set_max_entries(try Self.map(object, "sd_scratch_map"), UInt32(cpus))
         if let program = bpf_object__find_program_by_name(object, Self.pageFaultProgram) {
             bpf_program__set_autoload(program, pageFaults)
@@ -42,9 +59,16 @@ final class DriverObject {
         guard status == 0 else {
             throw .system("cannot load the driver", errno: -status, detail: LibBPFLog.takeWarning())
         }
+        for (cpu, fd) in ringFDs.enumerated() {
+            var key = UInt32(cpu)
+            var value = fd
+            guard bpf_map_update_elem(bpf_map__fd(rings), &key, &value, 0) == 0 else {
+                throw .system("cannot give the driver its ring buffers", errno: errno)
+            }
+        }
         self.object = object
         self.cpus = cpus
-        ringFD = bpf_map__fd(ring)
+        self.ringFDs = ringFDs
         plansFD = bpf_map__fd(try Self.map(object, "sd_plans"))
         settingsFD = bpf_map__fd(try Self.map(object, "sd_settings_map"))
         countersFD = bpf_map__fd(try Self.map(object, "sd_counters_map"))
@@ -53,6 +77,7 @@ final class DriverObject {
 
     deinit {
         bpf_object__close(object)
+        ringFDs.forEach { close($0) }
     }
 
     /// A ring buffer size the kernel takes: a power of two, at least a page.

@@ -6,12 +6,15 @@ import Glibc
 #endif
 
 /// The eBPF driver, loaded: its programs attached to the syscall, scheduler, process, signal
-/// (and on request page fault) tracepoints, its records read from one ring buffer shared by all
-/// cpus.
+/// (and on request page fault) tracepoints, its records read from one ring buffer per cpu.
 ///
 /// The driver submits without waking anyone (waking a reader per record doubles the cost of
-/// tracing), so `poll` does not sleep on the ring buffer: it drains it, and when it is empty
-/// naps a millisecond at a time until something arrives or the timeout passes.
+/// tracing), so `poll` does not sleep on the ring buffers: it drains them, and when they are
+/// empty naps a millisecond at a time until something arrives or the timeout passes.
+///
+/// Each cpu's ring buffer is in that cpu's order; `poll` hands out the records of one ring
+/// buffer after another, and says up to when it has all of them (``orderedUpTo``), so that the
+/// caller can merge them by timestamp.
 ///
 /// Not thread-safe: one thread polls; `counters()` may be read from anywhere.
 public final class DriverProbe {
@@ -20,7 +23,15 @@ public final class DriverProbe {
 
     private let object: DriverObject
     private let settings: DriverSettings
-    private var ring: OpaquePointer?
+    /// libbpf's readers of the ring buffers, one per cpu.
+    private var rings: [OpaquePointer] = []
+    /// The ring buffer a poll starts with: each poll starts with the next, so that under a flood
+    /// that stops polls at their limit no cpu waits for the others.
+    private var firstRing = 0
+    /// Per ring buffer, the driver's time (boot ns) up to which its records were handed out.
+    private var ringMarks: [UInt64] = []
+    /// The time of the last record handed out.
+    fileprivate var lastRecordTime: UInt64 = 0
     private var links: [OpaquePointer] = []
     /// Where `poll` hands records, set only while `poll` runs. Unowned: the per-record call must
     /// not retain and release it (at millions of records a second that was a tenth of the time).
@@ -34,6 +45,11 @@ public final class DriverProbe {
 
     /// What the record callback returns to make libbpf stop (the record itself is consumed).
     fileprivate static let stopConsuming = -ECANCELED
+
+    /// The driver's time (`CLOCK_BOOTTIME` ns) up to which every record has been handed out, as
+    /// of the last `poll`: records stamped earlier come only if they were submitted late (an exit
+    /// record carrying its enter is as late as its call ran). 0 before a poll drained them all.
+    public private(set) var orderedUpTo: UInt64 = 0
 
     /// The driver object's path: $SWIFTDIG_BPF_OBJECT, next to the executable, in the build's
     /// resource bundle for SwiftdigCapture, or `<prefix>/lib/swiftdig/` (prefix = the
@@ -80,15 +96,18 @@ public final class DriverProbe {
         }
         self.object = object
         self.settings = settings
-        ring = ring_buffer__new(object.ringFD, deliverRecord, Unmanaged.passUnretained(self).toOpaque(), nil)
-        guard ring != nil else {
-            throw .system("cannot map the driver's ring buffer", errno: errno)
+        for fd in object.ringFDs {
+            guard let ring = ring_buffer__new(fd, deliverRecord, Unmanaged.passUnretained(self).toOpaque(), nil) else {
+                throw .system("cannot map the driver's ring buffers", errno: errno)
+            }
+            rings.append(ring)
         }
+        ringMarks = Array(repeating: 0, count: rings.count)
     }
 
     deinit {
         stop()
-        ring_buffer__free(ring)
+        rings.forEach { ring_buffer__free($0) }
     }
 
     /// Attaches every program and turns capture on.
@@ -122,21 +141,19 @@ public final class DriverProbe {
         }
     }
 
-    /// Consumes whatever the ring buffer holds (waiting at most `timeoutMs` when it is empty),
-    /// handing each record's bytes (valid during the call) to `sink`. Returns the number of
-    /// records consumed. The fast form of ``poll(timeoutMs:_:)``: no reference counting per record.
+    /// Consumes whatever the ring buffers hold (waiting at most `timeoutMs` when they are empty),
+    /// handing each record's bytes (valid during the call) to `sink`, one ring buffer after
+    /// another. Returns the number of records consumed. The fast form of
+    /// ``poll(timeoutMs:_:)``: no reference counting per record.
     public func poll(timeoutMs: Int32, into sink: DriverRecordSink) throws(CaptureError) -> Int {
-        guard let ring else { return 0 }
+        guard !rings.isEmpty else { return 0 }
         let result: Int32 = withExtendedLifetime(sink) {
             self.sink = sink
             delivered = 0
             defer { self.sink = nil }
             var naps = max(0, Int(timeoutMs)) * 1_000_000 / Self.napNanoseconds
             while true {
-                var n = ring_buffer__consume(ring)
-                if n == Self.stopConsuming {
-                    n = Int32(clamping: delivered)
-                }
+                let n = consumeRings()
                 if n != 0 || naps == 0 {
                     return n
                 }
@@ -151,6 +168,37 @@ public final class DriverProbe {
         return Int(max(result, 0))
     }
 
+    /// One pass over the ring buffers, stopping at the batch limit; moves their marks and
+    /// ``orderedUpTo``. The number of records handed out, or libbpf's error.
+    private func consumeRings() -> Int32 {
+        let started = Self.driverClock()
+        let count = rings.count
+        let first = firstRing
+        firstRing = (firstRing + 1) % count
+        for step in 0..<count {
+            let index = (first + step) % count
+            let before = delivered
+            let n = ring_buffer__consume(rings[index])
+            if n == Self.stopConsuming {
+                // Handed out up to its last record; the rest of it, and the rings not reached,
+                // keep their marks.
+                if delivered > before { ringMarks[index] = max(ringMarks[index], lastRecordTime) }
+                break
+            }
+            if n < 0 { return n }
+            ringMarks[index] = started
+        }
+        orderedUpTo = ringMarks.min() ?? 0
+        return Int32(clamping: delivered)
+    }
+
+    /// The driver's clock, `CLOCK_BOOTTIME`, in ns.
+    static func driverClock() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_BOOTTIME, &now)
+        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
+    }
+
     /// The driver's counters summed over all cpus.
     public func counters() -> DriverCounters {
         object.counters()
@@ -161,8 +209,10 @@ public final class DriverProbe {
 private let deliverRecord: ring_buffer_sample_fn = { context, data, size in
     guard let context, let data else { return 0 }
     return Unmanaged<DriverProbe>.fromOpaque(context)._withUnsafeGuaranteedRef { probe in
-        probe.sink?.take(UnsafeRawBufferPointer(start: data, count: size))
+        let record = UnsafeRawBufferPointer(start: data, count: size)
+        probe.sink?.take(record)
         probe.delivered += 1
+        if size >= 8 { probe.lastRecordTime = record.loadUnaligned(as: UInt64.self) }
         return probe.delivered >= probe.pollBatchLimit ? DriverProbe.stopConsuming : 0
     }
 }

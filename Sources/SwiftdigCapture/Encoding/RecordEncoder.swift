@@ -39,13 +39,6 @@ public final class RecordEncoder {
 
     deinit { writer.deallocate() }
 
-    /// `CLOCK_BOOTTIME` now, in nanoseconds: the driver's clock.
-    public static func bootClock() -> UInt64 {
-        var boot = timespec()
-        clock_gettime(CLOCK_BOOTTIME, &boot)
-        return UInt64(boot.tv_sec) &* 1_000_000_000 &+ UInt64(boot.tv_nsec)
-    }
-
     /// Wall-clock time at boot in nanoseconds: `CLOCK_REALTIME - CLOCK_BOOTTIME`.
     public static func bootTime() -> UInt64 {
         var real = timespec(), boot = timespec()

@@ -5,13 +5,13 @@ import SwiftdigCore
 /// takes them one by one, in timestamp order: the driver's records are only valid inside its
 /// callback, so the batch is the driver's record sink and encodes each record as it comes.
 ///
-/// The ring buffer holds records in the order they were submitted, which is not quite timestamp
-/// order: an exit record that carries its enter (``RecordEncoder``) gives an enter event older
-/// than the records other cpus submitted while the call ran, and a record built in scratch
-/// space is stamped before it is submitted. So after each poll the batch ``seal(upTo:)``s: it
-/// hands out, sorted by timestamp, the events up to a watermark (the time the poll began, less a
-/// margin), and keeps the newer ones for the next round, when records older than them may still
-/// come in.
+/// The driver's records come one cpu's ring buffer after another, each in the order its records
+/// were submitted, which is not quite timestamp order either: an exit record that carries its
+/// enter (``RecordEncoder``) gives an enter event older than the records submitted while the call
+/// ran, and a record built in scratch space is stamped before it is submitted. So after each
+/// poll the batch ``seal(upTo:)``s: it hands out, sorted by timestamp, the events up to a
+/// watermark (the time up to which the probe has handed out every ring buffer's records, less a
+/// margin), and keeps the newer ones for the next round, when older records may still come in.
 ///
 /// Layout of an entry: the event's length (4 bytes), its cpu (2), 2 bytes of padding, then the
 /// event, padded to 8 bytes. The event starts with its timestamp.
@@ -70,22 +70,34 @@ final class EventBatch: DriverRecordSink {
     /// held for the next seal. `UInt64.max` releases everything (the end of a capture).
     func seal(upTo watermark: UInt64) {
         var offset = unsealed
+        var inOrder = true
+        var last = held.last?.ts ?? 0
         while offset < end {
             let count = Int(storage.load(fromByteOffset: offset, as: UInt32.self))
-            held.append((storage.load(fromByteOffset: offset + 8, as: UInt64.self), offset))
+            let ts = storage.load(fromByteOffset: offset + 8, as: UInt64.self)
+            held.append((ts, offset))
+            if ts < last { inOrder = false }
+            last = ts
             offset += Self.entrySize(count)
         }
         unsealed = end
-        // Mostly in order already: the sort has little to do.
-        held.sort { $0.ts < $1.ts || ($0.ts == $1.ts && $0.offset < $1.offset) }
-        let split = held.firstIndex { $0.ts > watermark } ?? held.count
-        ready.append(contentsOf: held[..<split])
-        held.removeFirst(split)
-        newest = 0
+        // Usually in order already (one busy cpu, or calls that return quickly): no sort then.
+        if !inOrder {
+            held.sort { $0.ts < $1.ts || ($0.ts == $1.ts && $0.offset < $1.offset) }
+        }
+        // The first entry past the watermark (binary search: `held` is sorted).
+        var low = 0, high = held.count
+        while low < high {
+            let mid = (low + high) / 2
+            if held[mid].ts > watermark { high = mid } else { low = mid + 1 }
+        }
+        ready.append(contentsOf: held[..<low])
+        if low == held.count {
+            held.removeAll(keepingCapacity: true)
+        } else {
+            held.removeFirst(low)
+        }
     }
-
-    /// The newest timestamp of the events appended since the last seal (0 when none).
-    private(set) var newest: UInt64 = 0
 
     /// Encodes a record of the driver into its events (a record the encoder refuses is counted
     /// and skipped).
@@ -104,7 +116,6 @@ final class EventBatch: DriverRecordSink {
         storage.storeBytes(of: UInt32(event.count), toByteOffset: end, as: UInt32.self)
         storage.storeBytes(of: cpu, toByteOffset: end + 4, as: UInt16.self)
         if let base = event.baseAddress { (storage + end + 8).copyMemory(from: base, byteCount: event.count) }
-        if event.count >= 8 { newest = max(newest, event.loadUnaligned(as: UInt64.self)) }
         end += entry
     }
 

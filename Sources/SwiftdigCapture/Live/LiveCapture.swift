@@ -78,13 +78,11 @@ public final class LiveCapture: EventSource {
                 draining = true
             }
             batch.reset()
-            let pollStart = encoder.bootTime &+ RecordEncoder.bootClock()
             let count = try probe.poll(timeoutMs: draining ? 0 : 50, into: batch)
-            // A poll that emptied the ring buffer has every record stamped before it began,
-            // except those submitted late (see EventBatch): the margin covers them. One that
-            // stopped at its limit left newer records behind.
-            let limited = count >= probe.pollBatchLimit
-            let watermark = draining && count == 0 ? UInt64.max : (limited ? batch.newest : pollStart) &- Self.orderMargin
+            // Every record stamped before `orderedUpTo` has been handed out, except those
+            // submitted late (see EventBatch): the margin covers them.
+            let ordered = encoder.bootTime &+ probe.orderedUpTo
+            let watermark = draining && count == 0 ? UInt64.max : (ordered > Self.orderMargin ? ordered - Self.orderMargin : 0)
             batch.seal(upTo: watermark)
             if draining && count == 0 && batch.isEmpty { return nil }
         }

@@ -86,6 +86,61 @@ static __always_inline int sd_syscall_record(
     return 0;
 }
 
+/*
+ * The short way for the commonest records with chunks: an exit whose plan is one user buffer
+ * (read, write, recv...) with a snaplen of at most SD_SMALL_BUFFER (the default, 80) is written
+ * straight into a fixed-size ring-buffer reservation, without the scratch space and its copy
+ * (15 to 20 ns a call). The record's `len` says what it uses; the rest of the reservation is
+ * slack the reader skips.
+ */
+#define SD_SMALL_BUFFER 80
+
+struct sd_small_buffer_record {
+    struct sd_record header;
+    struct sd_chunk chunk;
+    __u8 data[SD_SMALL_BUFFER];
+};
+
+static __always_inline bool sd_is_small_buffer_plan(const struct sd_capture_step *steps, __u32 snaplen)
+{
+    return steps && steps[0].kind == SD_CAP_USER_BUFFER && steps[1].kind == SD_CAP_NONE && snaplen <= SD_SMALL_BUFFER;
+}
+
+static __always_inline int sd_small_buffer_record(
+    struct pt_regs *regs, long nr, long ret, const struct sd_capture_step *steps,
+    struct sd_pending *entry, __u64 pid_tgid, __u32 snaplen)
+{
+    void *ring = sd_ring();
+    struct sd_small_buffer_record *r = ring ? bpf_ringbuf_reserve(ring, sizeof(*r), 0) : NULL;
+    if (!r) {
+        if (entry)
+            sd_pending_release(entry, 0);
+        struct sd_counters *c = sd_counters();
+        if (c)
+            c->drops_buffer += entry ? 2 : 1;
+        return 0;
+    }
+    sd_fill_header(&r->header, SD_RECORD_SYSCALL_EXIT, nr, pid_tgid);
+    r->header.ret = ret;
+    sd_record_args(&r->header, regs, entry);
+    __u64 want = sd_min(snaplen, sd_len(&r->header, steps[0].len_arg, snaplen));
+    __u64 ptr = sd_arg(&r->header, steps[0].arg);
+    if (want > SD_SMALL_BUFFER)
+        want = SD_SMALL_BUFFER;
+    __u32 n = 0, tail = want & ~7u;
+    if ((want & 7) && tail <= SD_SMALL_BUFFER - 8)
+        *(__u64 *)&r->data[tail] = 0; /* the padding after the bytes read */
+    if (ptr && want && !bpf_probe_read_user(r->data, want, (const void *)ptr))
+        n = want;
+    r->chunk.kind = SD_CAP_USER_BUFFER;
+    r->chunk.step = 0;
+    r->chunk.len = n;
+    r->header.nchunks = 1;
+    r->header.len = sizeof(r->header) + sizeof(r->chunk) + ((n + 7) & ~7u);
+    sd_submit_fixed(&r->header);
+    return 0;
+}
+
 /* The settings when call `nr` of task `pid_tgid` is to be captured (capture on, not the hidden
  * process, a native 64-bit call, not ignored by its plan), else NULL; `*plan` is its plan, NULL
  * for numbers past the plan map. */
@@ -127,5 +182,8 @@ int BPF_PROG(sd_sys_exit, struct pt_regs *regs, long ret)
     if (!set)
         return 0;
     struct sd_pending *entry = sd_pending_take(nr, pid_tgid);
-    return sd_syscall_record(regs, nr, ret, true, sd_steps(plan, true), entry, pid_tgid, set->snaplen);
+    const struct sd_capture_step *steps = sd_steps(plan, true);
+    if (sd_is_small_buffer_plan(steps, set->snaplen))
+        return sd_small_buffer_record(regs, nr, ret, steps, entry, pid_tgid, set->snaplen);
+    return sd_syscall_record(regs, nr, ret, true, steps, entry, pid_tgid, set->snaplen);
 }

@@ -8,7 +8,7 @@ import XCTest
 /// - drops, when there are any, are counted (`-v`) and reported in a warning line at the end;
 /// - a disk that fills up ends the capture with one error line and a readable file.
 /// Root tests: they skip (with the reason) where live capture is not possible, and fail in CI.
-final class LiveStressTests: XCTestCase {
+final class LiveStressTests: LiveCaptureTestCase {
     static var executable: String { SnapshotSupport.swiftdigExecutable ?? "swiftdig" }
     /// The checkout, found from this file's path.
     static let root: String = {
@@ -17,24 +17,10 @@ final class LiveStressTests: XCTestCase {
         return parts.joined(separator: "/")
     }()
 
-    var work = ""
-
     override func setUpWithError() throws {
-        try requireLiveCapture()
-        work = NSTemporaryDirectory() + "swiftdig-stress-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        try super.setUpWithError()
         let built = shell("cc -O2 -pthread -o '\(work)/process-storm' '\(Self.root)/Scripts/process-storm.c' 2>&1")
         XCTAssertEqual(built.status, 0, built.output)
-    }
-
-    override func tearDown() {
-        if !work.isEmpty { try? FileManager.default.removeItem(atPath: work) }
-    }
-
-    @discardableResult
-    func shell(_ command: String) -> (output: String, status: Int32) {
-        let run = SnapshotSupport.shell("export TZ=UTC PATH=/usr/bin:/bin:/usr/sbin:/sbin\n" + command)
-        return (String(decoding: run.output, as: UTF8.self), (run.status >> 8) & 0xFF)
     }
 
     /// Shell lines that start the stress in the background: two threads' worth of `dd` making
@@ -64,7 +50,7 @@ final class LiveStressTests: XCTestCase {
 
     func testStopAtARandomMomentLeavesAReadableFile() throws {
         for gzip in [false, true] {
-            for signal in ["INT", "TERM", "INT"] {
+            for signal in ["INT", "TERM"] {
                 let path = work + "/stop.scap"
                 let delay = Double.random(in: 0.1...2.0)
                 let context = "SIG\(signal) after \(String(format: "%.2f", delay)) s\(gzip ? ", -z" : "")"

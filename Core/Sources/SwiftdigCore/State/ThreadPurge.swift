@@ -9,8 +9,10 @@
 /// ``threadTimeout`` that the machine no longer has; then it counts the threads of each process
 /// again, so that main threads held by threads that vanished can go at their own exit.
 ///
+/// The container table is scanned the same way, every 30 seconds: containers no thread is in go.
+///
 /// ```swift
-/// var purge = ThreadPurge(isAlive: ProcThreads.isAlive)
+/// var purge = ThreadPurge(isAlive: ThreadLiveness.isAlive)
 /// if purge.scanIfDue(at: inspector.lastTimestamp, in: inspector.state) { /* the table shrank */ }
 /// ```
 public struct ThreadPurge {
@@ -25,6 +27,10 @@ public struct ThreadPurge {
     private var lastScan: UInt64 = 0
     /// Threads removed by scans so far.
     public private(set) var removedCount = 0
+    /// The event time of the last scan of the container table; 0 until the first event.
+    private var lastContainerScan: UInt64 = 0
+    /// Time between scans of the container table (libsinsp's `DEFAULT_INACTIVE_CONTAINER_SCAN_TIME_S`).
+    public var containerScanInterval: UInt64 = 30 * 1_000_000_000
 
     /// sysdig's delay before the first scan, so that a bug shows without waiting tens of minutes.
     private static let firstScanDelay: UInt64 = 30 * 1_000_000_000
@@ -35,12 +41,30 @@ public struct ThreadPurge {
     }
 
     /// Scans `state` when a scan is due at event time `now`.
-    /// - Returns: whether a scan ran.
+    /// - Returns: whether a scan of the thread table ran.
     @inline(__always)
     public mutating func scanIfDue(at now: UInt64, in state: SystemState) -> Bool {
-        // Per event: one comparison, once the first event set the clock.
-        if lastScan != 0 && now <= lastScan &+ scanInterval { return false }
-        return scanSlowPath(at: now, in: state)
+        // Per event: two comparisons, once the first event set the clocks.
+        var scanned = false
+        if lastScan == 0 || now > lastScan &+ scanInterval { scanned = scanSlowPath(at: now, in: state) }
+        if lastContainerScan == 0 || now > lastContainerScan &+ containerScanInterval {
+            scanContainers(at: now, in: state)
+        }
+        return scanned
+    }
+
+    /// libsinsp's `remove_inactive_containers`, which runs after the thread scan: every 30 s (the
+    /// first 30 s in), the containers no thread is in are dropped.
+    @inline(never)
+    private mutating func scanContainers(at now: UInt64, in state: SystemState) {
+        if lastContainerScan == 0 {
+            lastContainerScan = now &- containerScanInterval &+ Self.firstScanDelay
+            if now <= lastContainerScan &+ containerScanInterval { return }
+        }
+        lastContainerScan = now
+        var inUse = Set<String>()
+        for thread in state.threads.values where !thread.containerID.isEmpty { inUse.insert(thread.containerID) }
+        state.containers.removeAll { inUse.contains($0) }
     }
 
     @inline(never)

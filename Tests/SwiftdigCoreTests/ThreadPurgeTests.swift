@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: Apache-2.0
+import SwiftdigCore
+import Testing
+
+/// The live thread-table scan, by sysdig's rules: when it runs (by event time), what it removes,
+/// and the thread counts it rebuilds.
+@Suite struct ThreadPurgeTests {
+    static let second: UInt64 = 1_000_000_000
+    static let start: UInt64 = 1_700_000_000 * second
+
+    /// A state with a process 10 (threads 11 and 12), a single-threaded process 20, and 30.
+    static func state() -> SystemState {
+        let state = SystemState()
+        for (tid, pid) in [(10, 10), (11, 10), (12, 10), (20, 20), (30, 30)] as [(Int64, Int64)] {
+            let t = ThreadInfo(tid: tid, pid: pid)
+            t.comm = "p\(pid)"
+            if tid != pid { t.flags |= CloneFlag.thread }
+            t.lastAccess = start
+            state.addThread(t, fromProcessList: false)
+        }
+        return state
+    }
+
+    @Test func scansComeThirtySecondsInThenEveryInterval() {
+        let state = Self.state()
+        var purge = ThreadPurge(isAlive: { _ in true })
+        do {
+            let ran = purge.scanIfDue(at: Self.start, in: state)
+            #expect(!ran)
+        }
+        do {
+            let ran = purge.scanIfDue(at: Self.start + 30 * Self.second, in: state)
+            #expect(!ran)
+        }
+        do {
+            let ran = purge.scanIfDue(at: Self.start + 30 * Self.second + 1, in: state)
+            #expect(ran)
+        }
+        do {
+            let ran = purge.scanIfDue(at: Self.start + 1230 * Self.second, in: state)
+            #expect(!ran)
+        }
+        do {
+            let ran = purge.scanIfDue(at: Self.start + 1230 * Self.second + 2, in: state)
+            #expect(ran)
+        }
+        #expect(state.threads.count == 5)
+    }
+
+    @Test func exitedThreadsGoEvenWithThreadsCounted() {
+        let state = Self.state()
+        state.thread(10)!.flags |= CloneFlag.closed  // the main thread exited before its threads
+        state.thread(20)!.flags |= CloneFlag.closed
+        #expect(state.thread(10)!.childCount == 2)
+        var purge = ThreadPurge(isAlive: { _ in true })
+        _ = purge.scanIfDue(at: Self.start, in: state)
+        do {
+            let ran = purge.scanIfDue(at: Self.start + 31 * Self.second, in: state)
+            #expect(ran)
+        }
+        #expect(state.threads.keys.sorted() == [11, 12, 30])
+        #expect(purge.removedCount == 2)
+    }
+
+    @Test func idleThreadsGoOnlyWhenTheMachineNoLongerHasThem() {
+        let state = Self.state()
+        state.thread(30)!.lastAccess = Self.start + 4000 * Self.second  // used recently
+        var asked: [Int64] = []
+        var purge = ThreadPurge(isAlive: { thread in
+            asked.append(thread.tid)
+            return thread.tid == 11
+        })
+        _ = purge.scanIfDue(at: Self.start + 4000 * Self.second, in: state)
+        do {
+            let ran = purge.scanIfDue(at: Self.start + 4031 * Self.second, in: state)
+            #expect(ran)
+        }
+        #expect(asked.sorted() == [10, 11, 12, 20])
+        // 12 and 20 go; 10, not flagged as exited, is not forced out while its thread 11 lives
+        // (as libsinsp's remove_thread without force); the counts are rebuilt from what is left.
+        #expect(state.threads.keys.sorted() == [10, 11, 30])
+        #expect(state.thread(10)!.childCount == 1)
+    }
+
+    @Test func countsAreRebuiltFromTheTable() {
+        let state = Self.state()
+        state.thread(10)!.childCount = 7  // out of step, as after a dropped exit
+        var purge = ThreadPurge(isAlive: { _ in true })
+        _ = purge.scanIfDue(at: Self.start, in: state)
+        _ = purge.scanIfDue(at: Self.start + 31 * Self.second, in: state)
+        #expect(state.thread(10)!.childCount == 2)
+    }
+
+    @Test func dropWarningOnlyWithDrops() {
+        #expect(DropWarning.line(CaptureStatistics(events: 10)) == "")
+        let line = DropWarning.line(CaptureStatistics(events: 10, drops: 3))
+        #expect(line.hasPrefix("swiftdig: warning: the driver dropped 3 events (it delivered 10): "))
+    }
+}
+
+extension ThreadPurgeTests {
+    @Test func containersNoThreadIsInGoEveryThirtySeconds() {
+        let state = Self.state()
+        state.thread(20)!.containerID = "aaaaaaaaaaaa"
+        for id in ["aaaaaaaaaaaa", "bbbbbbbbbbbb", "cccccccccccc"] {
+            state.containers.add(ContainerInfo(id: id, type: .docker))
+        }
+        var purge = ThreadPurge(isAlive: { _ in true })
+        _ = purge.scanIfDue(at: Self.start, in: state)
+        #expect(state.containers.all.count == 3)
+        _ = purge.scanIfDue(at: Self.start + 31 * Self.second, in: state)
+        #expect(state.containers.all.map(\.id) == ["aaaaaaaaaaaa"])
+    }
+}

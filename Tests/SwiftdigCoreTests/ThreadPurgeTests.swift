@@ -24,26 +24,10 @@ import Testing
     @Test func scansComeThirtySecondsInThenEveryInterval() {
         let state = Self.state()
         var purge = ThreadPurge(isAlive: { _ in true })
-        do {
-            let ran = purge.scanIfDue(at: Self.start, in: state)
-            #expect(!ran)
-        }
-        do {
-            let ran = purge.scanIfDue(at: Self.start + 30 * Self.second, in: state)
-            #expect(!ran)
-        }
-        do {
-            let ran = purge.scanIfDue(at: Self.start + 30 * Self.second + 1, in: state)
-            #expect(ran)
-        }
-        do {
-            let ran = purge.scanIfDue(at: Self.start + 1230 * Self.second, in: state)
-            #expect(!ran)
-        }
-        do {
-            let ran = purge.scanIfDue(at: Self.start + 1230 * Self.second + 2, in: state)
-            #expect(ran)
-        }
+        // (seconds after the first event, nanoseconds more, whether a scan runs)
+        let steps: [(UInt64, UInt64, Bool)] = [(0, 0, false), (30, 0, false), (30, 1, true), (1230, 0, false), (1230, 2, true)]
+        let runs = steps.map { purge.scanIfDue(at: Self.start + $0.0 * Self.second + $0.1, in: state) }
+        #expect(runs == steps.map(\.2))
         #expect(state.threads.count == 5)
     }
 

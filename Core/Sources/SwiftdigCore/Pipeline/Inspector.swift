@@ -171,7 +171,9 @@ public final class Inspector {
         // libscap 0.29.3 skips such events as soon as it has read their block.
         if skipsNewerEvents && Int(raw.header.type) >= EventSchema.legacyCount { return true }
         // libsinsp fixes the direction of /proc's sockets once the lists are in, before any event.
-        if eventCount == 0 { state.fixSocketsComingFromProc() }
+        // And counts the threads of each process of the lists (create_child_dependencies): a main
+        // thread that exits while they run stays in the table.
+        if eventCount == 0 { startEvents() }
         eventCount &+= 1
         let event = Event(
             bytes: raw.bytes, cpu: raw.cpu, dumpFlags: raw.flags ?? 0, number: eventCount,
@@ -192,6 +194,12 @@ public final class Inspector {
         // A write to a tracer fd shows as the tracer event that stands for it.
         if parser.madeTracerEvent { return try deliverTracer(body) }
         return try body(event)
+    }
+
+    /// What libsinsp does once the state lists are in, before the first event.
+    @inline(never) private func startEvents() {
+        state.fixSocketsComingFromProc()
+        state.countThreadsOfProcesses()
     }
 
     /// Starts following how far sysdig 0.29.3 would be in the file, for ``readProgress`` (a second

@@ -84,16 +84,20 @@ public struct ThreadPurge {
         }
         for (tid, closed) in doomed { state.removeThread(tid, force: closed) }
         removedCount += doomed.count
-        Self.recountThreads(in: state)
+        // libsinsp's recreate_child_dependencies.
+        for thread in state.threads.values { thread.childCount = 0 }
+        state.countThreadsOfProcesses()
         return true
     }
+}
 
-    /// libsinsp's `recreate_child_dependencies`: each main thread counts the threads of its process
-    /// that are still in the table.
-    static func recountThreads(in state: SystemState) {
-        for thread in state.threads.values { thread.childCount = 0 }
-        for thread in state.threads.values where thread.flags & CloneFlag.thread != 0 && thread.pid != thread.tid {
-            state.thread(thread.pid)?.childCount += 1
+extension SystemState {
+    /// libsinsp's `create_child_dependencies`: each thread (flagged as one) counts in its main
+    /// thread. It runs once the process list is in (threads from the list are not counted as they
+    /// are added), and after a scan of the table.
+    func countThreadsOfProcesses() {
+        for thread in threads.values where thread.flags & CloneFlag.thread != 0 && thread.pid != thread.tid {
+            self.thread(thread.pid)?.childCount += 1
         }
     }
 }

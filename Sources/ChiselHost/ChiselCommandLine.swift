@@ -115,8 +115,7 @@ public enum ChiselCommandLine {
         return values
     }
 
-    /// Checks the number of `values` against the chisel's arguments, with sysdig's messages, and
-    /// that the arguments declared as numbers are numbers (sysdig's chisels fail later, in Lua).
+    /// Checks the number of `values` against the chisel's arguments, with sysdig's messages.
     public static func validate(_ values: [String], against info: ChiselInfo, chisel: String) throws(ChiselLoadError) {
         let required = info.arguments.filter { !$0.isOptional }.count
         let optional = info.arguments.count - required
@@ -127,23 +126,5 @@ public enum ChiselCommandLine {
             throw ChiselLoadError(
                 "too many parameters for chisel \(chisel), \(required) required, \(optional) optional, \(values.count) given")
         }
-        for (argument, value) in zip(info.arguments, values) where numericTypes.contains(argument.type) {
-            // As Lua's tonumber, which sysdig's chisels use: "1.5" is a number for an `int` too.
-            if Double(value.trimmingSpaces) == nil {
-                throw ChiselLoadError("chisel \(chisel): argument \(argument.name) must be a number (\(argument.type)), not '\(value)'")
-            }
-        }
-    }
-
-    /// The argument types whose values must be numbers.
-    static let numericTypes: Set<String> = ["int", "uint", "float", "double", "number"]
-}
-
-extension String {
-    /// Without leading and trailing spaces and tabs.
-    fileprivate var trimmingSpaces: Substring {
-        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        let head = drop(while: blank)
-        return head.dropLast(head.reversed().prefix(while: blank).count)
     }
 }

@@ -14,11 +14,12 @@ import Glibc
     /// The sample capture of the checkout (no shared captures needed).
     static let sample = Checkout.root + "/Tests/Fixtures/sample.scap.gz"
 
+    // The bundled chisels answer bad values as sysdig's do (spectrogram: "Input refresh_time must be
+    // a number.", tested against sysdig); a chisel that reads a number with ChiselArguments stops.
     @Test(arguments: [
-        ("-c fileslower abc", "swiftdig: chisel fileslower: argument min_ms must be a number (int), not 'abc'\n"),
-        ("-c Examples/idle_sockets.swift 1x", "swiftdig: chisel Examples/idle_sockets.swift: argument seconds must be a number (double), not '1x'\n"),
+        ("-c Examples/idle_sockets.swift 1x", "swiftdig: chisel Examples/idle_sockets.swift: argument seconds must be a number, not '1x'\n"),
         ("-c Examples/top_by_field.swift \"proc.name evt.latency 'evt.type=read' many\"",
-         "swiftdig: chisel Examples/top_by_field.swift: argument top must be a number (int), not 'many'\n"),
+         "swiftdig: chisel Examples/top_by_field.swift: argument top must be a whole number, not 'many'\n"),
     ])
     func argumentOfTheWrongTypeIsOneLine(_ arguments: String, _ message: String) {
         guard let swiftdig = Checkout.executable else { return }

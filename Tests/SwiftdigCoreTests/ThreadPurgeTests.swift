@@ -96,3 +96,16 @@ extension ThreadPurgeTests {
         #expect(state.containers.all.map(\.id) == ["aaaaaaaaaaaa"])
     }
 }
+
+extension ThreadPurgeTests {
+    @Test func aFullTableTakesNoNewThread() {
+        let state = SystemState()
+        for tid in 1...Int64(SystemState.maxThreads) { state.addThread(ThreadInfo(tid: tid, pid: tid), fromProcessList: true) }
+        state.addThread(ThreadInfo(tid: 0x7FFF_0000, pid: 0x7FFF_0000), fromProcessList: false)
+        #expect(state.thread(0x7FFF_0000) == nil)
+        #expect(state.thread(0x7FFF_0001, create: true) == nil)
+        #expect(state.threads.count == SystemState.maxThreads)
+        state.removeThread(5, force: false)
+        #expect(state.thread(0x7FFF_0001, create: true)?.comm == "<NA>")
+    }
+}

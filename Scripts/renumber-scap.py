@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # Builds a longer capture out of a short one for the memory benchmark: the event blocks of SRC
 # written COPIES times, each copy later in time and with the threads born in the capture (children
-# of a clone, fork or vfork) renumbered, so each copy's short-lived processes are new ones.
+# of a clone, fork or vfork) renumbered, so each copy's short-lived processes are new ones. Threads
+# born in SRC that do not exit in it (other processes' threads caught mid-life) are only in the
+# first copy: copied, they would be new threads that never exit.
 # usage: renumber-scap.py SRC DST COPIES
 import gzip, struct, sys
 
@@ -12,6 +14,7 @@ EVENT_BLOCKS = {0x204: (False, 2), 0x208: (True, 2), 0x216: (False, 2), 0x217: (
 V2 = {0x216, 0x217, 0x221, 0x222}               # event headers with a parameter count
 CLONES = {223, 225, 227, 335}                   # clone, fork, vfork, clone3 exits (res = child tid)
 PROCESS_EXITS = CLONES | {293, 331}             # + execve, execveat exits: tid, pid, ptid params
+PROCEXITS = {16, 186}                           # procexit events
 PID_PARAMS = {3, 4, 5}                          # tid, pid, ptid
 CLONE_PID_PARAMS = {0, 3, 4, 5, 18, 19}         # + res, vtid, vpid
 
@@ -48,17 +51,22 @@ def main():
             events.append((btype, blk))
         elif not events:
             head.append(blk)
-    born = set()
+    born, exited = set(), set()
     for btype, blk in events:
         h, etype, lens, p = layout(btype, blk)
+        if etype in PROCEXITS:
+            exited.add(struct.unpack_from('<q', blk, h + 8)[0])
         if etype in CLONES and len(lens) > 3:
             res = struct.unpack_from('<q', blk, p)[0]
             tid = struct.unpack_from('<q', blk, p + sum(lens[:3]))[0]
             if res > 0: born.add(res)
             elif res == 0: born.add(tid)
+    lasting = born - exited
+    born &= exited
     stamps = [struct.unpack_from('<Q', blk, layout(bt, blk)[0])[0] for bt, blk in events]
     stamps = [t for t in stamps if t]
     span = max(stamps) - min(stamps) + 1000
+    written = 0
     with open(dst, 'wb') as out:
         for blk in head:
             out.write(blk)
@@ -70,7 +78,9 @@ def main():
                 h, etype, lens, p = layout(btype, blk)
                 b = bytearray(blk)
                 ts, tid = struct.unpack_from('<Qq', b, h)
-                if ts == 0 and k > 0:
+                if k > 0 and (ts == 0 or tid in lasting):
+                    continue
+                if k > 0 and etype in CLONES and len(lens) > 3 and struct.unpack_from('<q', b, p)[0] in lasting:
                     continue
                 struct.pack_into('<Qq', b, h, ts + k * span if ts else 0, moved(tid))
                 if k > 0 and etype in PROCESS_EXITS:
@@ -81,6 +91,8 @@ def main():
                             struct.pack_into('<q', b, at, moved(struct.unpack_from('<q', b, at)[0]))
                         at += n
                 out.write(b)
-    print(len(events) * copies, 'events,', len(born), 'threads born per copy')
+                written += 1
+    print(written, 'events,', len(born), 'threads born and exited per copy,',
+          len(lasting), 'born and lasting (first copy only)')
 
 main()

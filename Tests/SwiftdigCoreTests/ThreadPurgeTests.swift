@@ -109,3 +109,51 @@ extension ThreadPurgeTests {
         #expect(state.thread(0x7FFF_0001, create: true)?.comm == "<NA>")
     }
 }
+
+/// The blocks of a capture file, handed out as a live source would.
+private final class FileBlocks: EventSource {
+    let reader: ScapReader
+    init(_ path: String) throws { reader = try ScapReader(path: path) }
+    var name: String { reader.path }
+    func nextBlock() throws -> ScapBlock? { try reader.nextBlock() }
+    var statistics: CaptureStatistics { CaptureStatistics() }
+}
+
+extension ThreadPurgeTests {
+    /// Process 10 with its thread 11 from the process list; 10 exits first, 11 has an event 31 s later.
+    static func mainExitsFirst(_ path: String) throws {
+        let writer = try ScapWriter(path: path)
+        try writer.writeSectionHeader()
+        var thread = ScapSamples.thread(11)
+        thread.pid = 10
+        thread.flags |= CloneFlag.thread
+        try writer.writeProcessList(ProcessList(threads: [ScapSamples.thread(10), thread]))
+        let exit = ScapSamples.event(type: EventCode.procexit1E, ts: start, tid: 10, params: [[0, 0, 0, 0, 0, 0, 0, 0]])
+        try exit.withUnsafeBytes { try writer.writeEvent(bytes: $0, cpu: 0) }
+        let open = ScapSamples.event(
+            type: EventCode.openX, ts: start + 31 * second, tid: 11,
+            params: [[3, 0, 0, 0, 0, 0, 0, 0], Array("/etc/hosts\0".utf8), [1, 0, 0, 0], [0xA4, 1, 0, 0]])
+        try open.withUnsafeBytes { try writer.writeEvent(bytes: $0, cpu: 0) }
+        try writer.close()
+    }
+
+    @Test(arguments: [false, true])
+    func inspectorScansOnlyWhenAskedAsForALiveCapture(_ live: Bool) throws {
+        let directory = ScapTestSupport.temporaryDirectory()
+        defer { ScapTestSupport.remove(directory) }
+        let path = directory + "/main-exits-first.scap"
+        try Self.mainExitsFirst(path)
+        let inspector = Inspector(source: try FileBlocks(path))
+        if live { inspector.threadPurge = ThreadPurge(isAlive: { _ in false }) }
+        var names: [String] = []
+        try inspector.run { _ in
+            names.append(inspector.parser.thread.map { "\($0.tid) " + (inspector.state.mainThread(of: $0)?.comm ?? "<no main>") } ?? "<none>")
+            return true
+        }
+        // The main thread counts its thread from the list, so its exit leaves it in the table (as
+        // sysdig); the live scan 31 s in removes it, exited, and the thread's process is then
+        // unknown (`<NA>`, the entry libsinsp also makes for a main thread it cannot find).
+        #expect(names == (live ? ["10 curl", "11 <NA>"] : ["10 curl", "11 curl"]))
+        #expect((inspector.state.thread(10)?.comm == "curl") == !live)
+    }
+}

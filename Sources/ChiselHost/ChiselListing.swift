@@ -7,9 +7,17 @@ public enum ChiselListing {
     private static let gutter = 16
     private static let lineLength = 79
 
-    /// `-cl`: visible chisels by category, then name, and the hint about `-i`.
-    public static func list(_ chisels: [ChiselInfo]) -> String {
-        categorised(chisels.filter { !$0.hidden }) + "\nUse the -i flag to get detailed information about a specific chisel\n"
+    /// `-cl`: visible chisels by category, then name, and the hint about `-i`; then, unlike
+    /// sysdig, one line naming the folders searched (`directories`, in order), when given.
+    public static func list(_ chisels: [ChiselInfo], searched directories: [String] = []) -> String {
+        var out = categorised(chisels.filter { !$0.hidden }) + "\nUse the -i flag to get detailed information about a specific chisel\n"
+        if !directories.isEmpty { out += searchedLine(directories) + "\n" }
+        return out
+    }
+
+    /// The line that says where chisels come from: only these folders, or a file named by its path.
+    public static func searchedLine(_ directories: [String]) -> String {
+        "Chisels are loaded only from these folders, in this order: \(directories.joined(separator: ", ")) (or from a file given by its path with -c)"
     }
 
     /// `-i`: the chisel's entry of the list, its description and its arguments.

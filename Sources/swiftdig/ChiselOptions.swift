@@ -23,7 +23,7 @@ enum ChiselOptions {
                 (try? Filter(compiling: text)) != nil
             }
             if found.listRequested {
-                write(ChiselListing.list(ChiselCatalog.all(loader)), to: 1)
+                write(ChiselListing.list(ChiselCatalog.all(loader), searched: loader.searchPath.directories), to: 1)
                 Swiftdig.exit()
             }
             requests = found.requests

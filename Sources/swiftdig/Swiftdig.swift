@@ -241,6 +241,8 @@ struct Swiftdig: ParsableCommand {
             // Ctrl-C and SIGTERM end the run as the end of the input would: outputs complete.
             RunInterruption.installSignalHandlers()
             let inspector = try readFile.map { try Inspector(path: $0) } ?? Inspector(source: try startLiveCapture())
+            // sysdig scans its thread table by event time in live captures only.
+            if readFile == nil { inspector.threadPurge = ThreadPurge(isAlive: ThreadLiveness.isAlive) }
             let clockStart = clock()
             let captured: UInt64
             if !ChiselOptions.requests.isEmpty {
@@ -251,6 +253,7 @@ struct Swiftdig: ParsableCommand {
                 captured = try TextDump.run(inspector: inspector, options: options)
             }
             if verbose { printCounters(inspector.statistics, captured: captured, since: clockStart) }
+            warnOfDrops(inspector.statistics)
         } catch let error as CaptureError {
             fail("swiftdig: \(error.description)")
         } catch let error as ScapError {
@@ -289,6 +292,15 @@ struct Swiftdig: ParsableCommand {
             vsnprintf(&text, text.count, "Elapsed time: %.3lf, Captured Events: %llu, %.2lf eps\n", $0)
         }
         out.append(printed())
+        out.flush(to: 2)
+    }
+
+    /// One line on standard error at the end of a live run that lost events, `-v` or not: the
+    /// driver's buffer filled faster than swiftdig read it (sysdig shows it as `Driver Drops`).
+    func warnOfDrops(_ counters: CaptureStatistics) {
+        guard counters.drops > 0 else { return }
+        var out = OutputBuffer()
+        out.append(DropWarning.line(counters) + "\n")
         out.flush(to: 2)
     }
 

@@ -41,6 +41,31 @@ private func skipOrFail(_ reason: String) throws {
     throw XCTSkip(reason)
 }
 
+/// A test of the `swiftdig` executable capturing live: skipped where live capture is not possible,
+/// with a fresh folder (`work`) for each test and a shell to run commands in.
+class LiveCaptureTestCase: XCTestCase {
+    var work = ""
+
+    override func setUpWithError() throws {
+        try requireLiveCapture()
+        work = NSTemporaryDirectory() + "swiftdig-live-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        if !work.isEmpty { try? FileManager.default.removeItem(atPath: work) }
+    }
+
+    /// Runs a shell command with TZ=UTC and the system's own PATH (its python3, not a user's
+    /// shim); returns its standard output and status.
+    @discardableResult
+    func shell(_ command: String) -> (output: String, status: Int32) {
+        let run = SnapshotSupport.shell("export TZ=UTC PATH=/usr/bin:/bin:/usr/sbin:/sbin\n" + command)
+        // pclose's status is wait(2)'s: the exit status is its second byte.
+        return (String(decoding: run.output, as: UTF8.self), (run.status >> 8) & 0xFF)
+    }
+}
+
 /// A capture plan step, in the header's terms.
 func captureStep(_ kind: sd_capture_kind, arg: Int32 = 0, lenArg: Int32 = SD_LEN_NONE, size: UInt32 = 0) -> sd_capture_step {
     sd_capture_step(kind: UInt8(kind.rawValue), arg: UInt8(arg), len_arg: UInt8(lenArg), pad: 0, size: size)

@@ -8,7 +8,7 @@ import XCTest
 /// The workload is a copy of python3 named `sdworkload`, so its events are easy to find:
 /// it writes and reads a file, talks TCP over loopback, forks and execs `/bin/echo`, has a child
 /// exit with status 3, and fails an open with ENOENT.
-final class LiveRunnerTests: XCTestCase {
+final class LiveRunnerTests: LiveCaptureTestCase {
     /// The swiftdig executable next to the test bundle.
     static var executable: String { SnapshotSupport.swiftdigExecutable ?? "swiftdig" }
 
@@ -48,26 +48,6 @@ final class LiveRunnerTests: XCTestCase {
     print(os.getpid()); print(port)
     """#
 
-    var work = ""
-
-    override func setUpWithError() throws {
-        try requireLiveCapture()
-        work = NSTemporaryDirectory() + "swiftdig-live-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        if !work.isEmpty { try? FileManager.default.removeItem(atPath: work) }
-    }
-
-    /// Runs a shell command with TZ=UTC and the system's own PATH (its python3, not a user's
-    /// shim); returns its standard output and status.
-    @discardableResult
-    func shell(_ command: String) -> (output: String, status: Int32) {
-        let run = SnapshotSupport.shell("export TZ=UTC PATH=/usr/bin:/bin:/usr/sbin:/sbin\n" + command)
-        // pclose's status is wait(2)'s: the exit status is its second byte.
-        return (String(decoding: run.output, as: UTF8.self), (run.status >> 8) & 0xFF)
-    }
 
     /// Captures the workload into `path` (`-z` when `gzip`; only the workload's events with
     /// `filtered`, else the whole machine); returns the workload's pid and port.

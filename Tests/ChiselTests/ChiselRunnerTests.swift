@@ -30,7 +30,11 @@ import Glibc
         #expect(list.out.contains("\nCategory: Net\n-------------\n"))
         #expect(list.out.contains("\ntopprocs_net    Top processes by network I/O\n"))
         #expect(!list.out.contains("table_generator"))  // hidden, as in sysdig
-        #expect(list.out.hasSuffix("\nUse the -i flag to get detailed information about a specific chisel\n"))
+        // sysdig's listing ends with the -i hint; swiftdig adds one line naming where chisels come from.
+        let lines = list.out.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count > 3 && lines[lines.count - 3] == "Use the -i flag to get detailed information about a specific chisel")
+        #expect(lines.count > 3 && lines[lines.count - 2].hasPrefix("Chisels are loaded only from these folders, in this order: "))
+        #expect(lines.last == "")
         let info = Checkout.shell("'\(swiftdig)' -i topprocs_net", cache: fixtures.directory + "/cache")
         #expect(info.out == """
 

@@ -38,6 +38,8 @@ public final class Inspector {
     public var deliversHiddenEvents = true
     /// Sees every block other than events, before the state takes it in (`-w` copies them).
     public var metadataObserver: ((ScapBlock) throws -> Void)?
+    /// The thread table's periodic scan, for a live source (sysdig runs none on a capture file).
+    public var threadPurge: ThreadPurge?
 
     private var progress: ReadProgress?
     /// Hands the tracer event that stands for the current event to `body` (out of line: rare).
@@ -105,9 +107,18 @@ public final class Inspector {
     private func runSource(_ body: (Event) throws -> Bool) throws {
         guard let source else { return }
         while let block = try source.nextBlock() {
+            if threadPurge != nil, case .event(let raw) = block { purgeThreads(at: raw.header.ts) }
             if try !handle(block, body) { return }
         }
         endOfInput()
+    }
+
+    /// As libsinsp before it parses a live event: the thread table's periodic scan, by event time.
+    /// The previous event's thread counts as used at that event's time (libsinsp marks every thread
+    /// it looks up; the event's own thread is the one that matters).
+    @inline(__always) private func purgeThreads(at timestamp: UInt64) {
+        if let previous = parser.thread { previous.lastAccess = lastTimestamp }
+        _ = threadPurge?.scanIfDue(at: timestamp, in: state)
     }
 
     /// A block read the slow way: an event goes to `body` (returns what it returned), any other
@@ -160,7 +171,9 @@ public final class Inspector {
         // libscap 0.29.3 skips such events as soon as it has read their block.
         if skipsNewerEvents && Int(raw.header.type) >= EventSchema.legacyCount { return true }
         // libsinsp fixes the direction of /proc's sockets once the lists are in, before any event.
-        if eventCount == 0 { state.fixSocketsComingFromProc() }
+        // And counts the threads of each process of the lists (create_child_dependencies): a main
+        // thread that exits while they run stays in the table.
+        if eventCount == 0 { startEvents() }
         eventCount &+= 1
         let event = Event(
             bytes: raw.bytes, cpu: raw.cpu, dumpFlags: raw.flags ?? 0, number: eventCount,
@@ -181,6 +194,12 @@ public final class Inspector {
         // A write to a tracer fd shows as the tracer event that stands for it.
         if parser.madeTracerEvent { return try deliverTracer(body) }
         return try body(event)
+    }
+
+    /// What libsinsp does once the state lists are in, before the first event.
+    @inline(never) private func startEvents() {
+        state.fixSocketsComingFromProc()
+        state.countThreadsOfProcesses()
     }
 
     /// Starts following how far sysdig 0.29.3 would be in the file, for ``readProgress`` (a second

@@ -8,6 +8,9 @@ import Glibc
 /// version can be produced; the defaults of the record types are the versions sysdig 0.29.3 writes
 /// (section header 1.2, `MI`, `IL_V2`, `UL_V2`, `PL_V9`, `FDL_V2`, `EV_V2`/`EVF_V2`). A new file is
 /// created with mode 0600. Output is buffered; ``close()`` flushes it and reports any error.
+///
+/// A write that fails (a full disk) leaves the file readable up to the last whole block written
+/// before it: see ``ScapWriter/CutPoint``. Later writes do nothing and ``close()`` only closes.
 public final class ScapWriter {
     /// How the file is stored.
     public enum Compression: Sendable, Hashable {
@@ -22,9 +25,15 @@ public final class ScapWriter {
     /// The number of (uncompressed) bytes written so far, which is also the offset of the next block.
     public private(set) var offset: UInt64 = 0
     private var pending = ByteSink(capacity: 1 << 20)
-    private var fd: Int32
-    private var gz: gzFile?
+    var fd: Int32
+    var gz: gzFile?
     private var closed = false
+    /// Where the file was wholly written up to, and can be cut back to after a failed write.
+    var durable = CutPoint()
+    /// The first write failure; once set nothing more is written.
+    var failure: ScapError?
+    /// For gzip, a descriptor of our own to cut the file with (zlib owns `fd`).
+    var repairFD: Int32 = -1
 
     /// Creates or truncates `path`. Nothing is written until the first block.
     public init(path: String, compression: Compression = .none) throws(ScapError) {
@@ -42,6 +51,7 @@ public final class ScapWriter {
             }
             gzbuffer(file, 1 << 18)
             gz = file
+            repairFD = dup(fd)
         }
     }
 
@@ -149,13 +159,22 @@ public final class ScapWriter {
     public func close() throws(ScapError) {
         guard !closed else { return }
         closed = true
+        defer { if repairFD >= 0 { Glibc.close(repairFD) } }
+        // After a failed write the file was already cut back: closing it is all that is left.
+        if self.failure != nil {
+            closeAfterFailure()
+            return
+        }
         var failure: ScapError?
-        do { try flush() } catch { failure = error }
+        // A failure here cut the file back and closed it.
+        try flush()
         if let gz {
             let result = gzclose(gz)
-            if result != Z_OK && failure == nil {
-                failure = ScapError(
-                    file: path, offset: offset, kind: .io, message: "gzip close failed (zlib \(result))")
+            if result != Z_OK {
+                // The stream's end did not make it to the disk: end it at the last flush instead.
+                let code = errno
+                repairGzip()
+                failure = writeFailure(code, at: durable.length)
             }
         } else if Glibc.close(fd) != 0 && failure == nil {
             failure = ScapError(
@@ -211,34 +230,42 @@ public final class ScapWriter {
         ScapError(file: path, offset: offset, kind: .invalidRecord, message: message)
     }
 
-    /// Hands the pending bytes to the file.
+    /// Hands the pending bytes (whole blocks) to the file; gzip output is flushed to a point the
+    /// file can be cut at. A failure cuts the file back to the last whole block and is thrown.
     private func flush() throws(ScapError) {
+        if let failure {
+            pending.removeAll()
+            throw failure
+        }
         guard !pending.bytes.isEmpty else { return }
-        let written = pending.bytes.withUnsafeBytes { raw -> Bool in
-            if let gz {
-                var done = 0
-                while done < raw.count {
-                    let chunk = min(raw.count - done, 1 << 30)
-                    guard gzwrite(gz, raw.baseAddress! + done, UInt32(chunk)) == Int32(chunk) else { return false }
-                    done += chunk
-                }
-                return true
-            }
-            var done = 0
-            while done < raw.count {
-                let result = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                done += result
-            }
-            return true
+        let outcome = pending.bytes.withUnsafeBytes { raw -> (done: Int, error: Int32) in
+            if let gz { return Self.writeCompressed(raw, to: gz, advancing: &durable, fd: repairFD) }
+            return Self.writePlain(raw, to: fd)
         }
+        if outcome.error == 0 {
+            if gz == nil {
+                durable.fileOffset += off_t(pending.count)
+                durable.length += UInt64(pending.count)
+            }
+            pending.removeAll()
+            return
+        }
+        let failure = cutBack(writtenOfPending: outcome.done, error: outcome.error)
         pending.removeAll()
-        guard written else {
-            throw ScapError(
-                file: path, offset: offset, kind: .io, message: "write failed: \(ScapError.errnoText(errno))")
+        self.failure = failure
+        closeAfterFailure()
+        throw failure
+    }
+
+    /// Closes zlib's side after a failure and cuts the file back again (zlib may have written on).
+    private func closeAfterFailure() {
+        if let gz {
+            _ = gzclose(gz)  // closes fd too
+            self.gz = nil
+            repairGzip()
+        } else if fd >= 0 {
+            Glibc.close(fd)
         }
+        fd = -1
     }
 }

@@ -99,6 +99,14 @@ public final class ContainerTable {
 
     /// The containers, in sysdig's order.
     public var all: [ContainerInfo] { order.keys.compactMap { byID[$0.key] } }
+
+    /// Removes the containers whose ids `keep` rejects (the others keep their order).
+    public func removeAll(keeping keep: (String) -> Bool) {
+        let doomed = byID.keys.filter { !keep($0) }
+        guard !doomed.isEmpty else { return }
+        for id in doomed { byID[id] = nil }
+        order.remove(Set(doomed))
+    }
 }
 
 /// How one container runtime recognises its containers in a cgroup path (libsinsp's container

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
-/// The iteration order of a libstdc++ `std::unordered_map<std::string, T>` that only ever gains
-/// keys: sysdig lists its containers in that order (its container table is one).
+/// The iteration order of a libstdc++ `std::unordered_map<std::string, T>`: sysdig lists its
+/// containers in that order (its container table is one; live captures also erase from it).
 ///
 /// libstdc++ keeps the nodes in one list, each bucket's nodes together: a key whose bucket is empty
 /// goes to the front of the list, any other to the front of its bucket's run. The table starts
@@ -29,6 +29,11 @@ public struct StdHashOrder {
             for entry in old { place(entry) }
         }
         place((key, Self.hash(key)))
+    }
+
+    /// Removes `removed`: libstdc++'s erase unlinks the nodes and keeps the buckets.
+    public mutating func remove(_ removed: Set<String>) {
+        keys.removeAll { removed.contains($0.key) }
     }
 
     private mutating func place(_ entry: (key: String, hash: UInt64)) {

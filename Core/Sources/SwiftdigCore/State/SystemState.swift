@@ -111,9 +111,14 @@ public final class SystemState {
         return create ? addPlaceholderThread(tid) : nil
     }
 
+    /// The most threads the table holds (libsinsp's `m_thread_table_absolute_max_size`): a full
+    /// table takes no new thread, from the process list, a clone or an unknown tid.
+    public static let maxThreads = 131_072
+
     /// Adds the thread `tid`, unknown so far, as sysdig does when an event names it (see
     /// ``thread(_:create:)``).
-    @inline(never) private func addPlaceholderThread(_ tid: Int64) -> Unmanaged<ThreadInfo> {
+    @inline(never) private func addPlaceholderThread(_ tid: Int64) -> Unmanaged<ThreadInfo>? {
+        guard threads.count < Self.maxThreads else { return nil }
         let placeholder = ThreadInfo(tid: tid, pid: tid)
         placeholder.comm = "<NA>"
         placeholder.exe = "<NA>"
@@ -126,6 +131,7 @@ public final class SystemState {
     /// - Parameter fromProcessList: whether it comes from the capture's process list (threads added
     ///   by events also count as a child of their main thread).
     public func addThread(_ thread: ThreadInfo, fromProcessList: Bool) {
+        guard threads.count < Self.maxThreads else { return }
         if !fromProcessList, thread.flags & CloneFlag.thread != 0, thread.pid != thread.tid,
             let main = self.thread(thread.pid)
         {

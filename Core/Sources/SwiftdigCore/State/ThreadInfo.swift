@@ -65,6 +65,8 @@ public final class ThreadInfo {
     public var cwd: String = "" { didSet { cwdBytes.set(cwd) } }
     public var fdlimit: Int64 = -1
     public var flags: UInt32 = 0
+    /// The time of the last live event of this thread (``ThreadPurge`` drops threads idle too long).
+    public var lastAccess: UInt64 = 0
     public var uid: UInt32 = 0xFFFF_FFFF
     public var gid: UInt32 = 0xFFFF_FFFF
     public var loginuid: UInt32 = 0xFFFF_FFFF

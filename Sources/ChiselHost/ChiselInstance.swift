@@ -47,6 +47,16 @@ final class ChiselInstance: ChiselHostServices {
             throw ChiselError("invalid filter in chisel \(name): \(error.description)")
         }
         filterRef = filter.map(Unmanaged.passUnretained)
+        watchEveryEvent()
+    }
+
+    /// Turns off the runner's skipping of the events no chisel's filter could pass, once the
+    /// filters or the interval clocks change during the run.
+    private func watchEveryEvent() {
+        let inspector = source.inspector
+        guard inspector.parser.skipsUnwatchedEvents else { return }
+        inspector.parser.watchOnly(nil)
+        inspector.deliversHiddenEvents = true
     }
 
     // Per event, the runner reads these copies instead of calling into the protocol library (and
@@ -86,6 +96,7 @@ final class ChiselInstance: ChiselHostServices {
         @unknown default: interval = nil
         }
         endRequested = context.captureEndRequested
+        if hasInterval { watchEveryEvent() }
     }
 
     func bindField(_ field: String, as kind: ChiselValueKind) throws -> Int {

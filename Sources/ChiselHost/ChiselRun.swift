@@ -80,6 +80,14 @@ public enum ChiselRun {
         unowned(unsafe) let source = source
         let instances = chisels.map(Unmanaged.passUnretained)
         let clocked = chisels.contains { $0.hasInterval }
+        // The events no chisel's filter can pass need no parsing beyond sysdig's bookkeeping, and no
+        // delivery, unless every event counts (-n, -M, the interval clocks) or goes on (-w). A chisel
+        // that sets a filter or an interval later turns this off (`ChiselInstance`).
+        let filters = chisels.compactMap(\.filter)
+        if !clocked, limit == nil, duration == nil, parser.filter == nil, !parser.isDumping, filters.count == chisels.count {
+            parser.watchOnly(filters)
+            inspector.deliversHiddenEvents = !parser.skipsUnwatchedEvents
+        }
         var delivered: UInt64 = 0
         var durationLimit = duration.map(DurationLimit.init)
         // The chisel being called and in which callback, for the error (`nil`: not in a chisel).

@@ -112,12 +112,13 @@ final class HostEventSource: ChiselEventSource {
                 context.withBytes(result) { raw in
                     guard let base = raw.baseAddress else { return }
                     let length = memchr(base, 0, raw.count).map { base.distance(to: UnsafeRawPointer($0)) } ?? raw.count
-                    bytes.append(contentsOf: UnsafeRawBufferPointer(start: base, count: length))
+                    // Typed: the raw buffer's append goes byte by byte.
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: length))
                 }
             default:
                 scratch.removeAll()
                 field.render(result, context, into: &scratch)
-                scratch.withUnsafeBytes { bytes.append(contentsOf: $0) }
+                scratch.withUnsafeBytes { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
             }
             return true
         }

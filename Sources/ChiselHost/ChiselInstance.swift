@@ -15,13 +15,9 @@ final class ChiselInstance: ChiselHostServices {
     private var lastSampleTime: UInt64 = 0
     private var lastIntervalTimestamp: UInt64 = 0
 
-    /// `chisel` without reference counting, for the per-event calls (`chisel` keeps it alive).
-    private unowned(unsafe) let handler: any Chisel
-
     init(plugin: ChiselPlugin, name: String, source: HostEventSource, environment: ChiselEnvironment, output: ChiselOutput) {
         self.name = name
         self.chisel = plugin.factory.make()
-        self.handler = chisel
         self.fieldContextRef = Unmanaged.passUnretained(source.context)
         self.currentSource = source
         self.source = source
@@ -133,7 +129,8 @@ final class ChiselInstance: ChiselHostServices {
         }
         // Set only for events a chisel sees: most events stop at the filter.
         currentSource.current = event
-        try handler.handle(chiselEvent)
+        // `chisel` is borrowed from `self`: an `unowned(unsafe)` copy would be retained per call.
+        try chisel.handle(chiselEvent)
     }
 
     /// ``tick(_:)`` with `event` as the current one. Out of line: a call that builds a `ChiselTime`

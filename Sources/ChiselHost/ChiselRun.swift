@@ -74,9 +74,9 @@ public enum ChiselRun {
         _ inspector: Inspector, to chisels: [ChiselInstance], through source: HostEventSource, event: ChiselEvent,
         limit: UInt64?, duration: UInt64?
     ) throws -> UInt64 {
-        // `inspector`, `source`, `event` and `chisels` keep these alive for the whole loop.
+        // `inspector`, `source` and `chisels` keep these alive for the whole loop. (`event` is
+        // borrowed as it is: an `unowned(unsafe)` copy would be retained at each call it is passed to.)
         unowned(unsafe) let parser = inspector.parser
-        unowned(unsafe) let event = event
         unowned(unsafe) let source = source
         let instances = chisels.map(Unmanaged.passUnretained)
         let clocked = chisels.contains { $0.hasInterval }

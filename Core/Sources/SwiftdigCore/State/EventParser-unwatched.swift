@@ -65,6 +65,8 @@ extension EventParser {
     /// handler is ``reset(_:)``'s bookkeeping and an exit's release of the stored enter event.
     /// Unlike a rejection by the capture filter, the enter keeps its type, so its exit pairs.
     @inline(never) func resetUnwatched(_ event: Event) {
+        // For these reset() only finds procinfo's thread, which nothing reads when no one watches it.
+        if event.layout.pointee.flags.contains(.skipParseReset) { return }
         var thread: Unmanaged<ThreadInfo>? = nil
         var fd: Unmanaged<FDInfo>? = nil
         // The enter's fd lookup too: it marks the fd's name as seen (`fd.name_changed`).

@@ -85,6 +85,9 @@ let package = Package(
             ]
         ),
     ] + bundledChisels.map {
-        .target(name: $0, dependencies: [.product(name: "SwiftdigChisel", package: "Core")], path: "Chisels/\($0)")
+        .target(
+            name: $0, dependencies: [.product(name: "SwiftdigChisel", package: "Core")], path: "Chisels/\($0)",
+            // Tables kept in a chisel's properties change per event: no dynamic exclusivity checks there.
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])])
     }
 )

@@ -15,13 +15,9 @@ final class ChiselInstance: ChiselHostServices {
     private var lastSampleTime: UInt64 = 0
     private var lastIntervalTimestamp: UInt64 = 0
 
-    /// `chisel` without reference counting, for the per-event calls (`chisel` keeps it alive).
-    private unowned(unsafe) let handler: any Chisel
-
     init(plugin: ChiselPlugin, name: String, source: HostEventSource, environment: ChiselEnvironment, output: ChiselOutput) {
         self.name = name
         self.chisel = plugin.factory.make()
-        self.handler = chisel
         self.fieldContextRef = Unmanaged.passUnretained(source.context)
         self.currentSource = source
         self.source = source
@@ -47,6 +43,16 @@ final class ChiselInstance: ChiselHostServices {
             throw ChiselError("invalid filter in chisel \(name): \(error.description)")
         }
         filterRef = filter.map(Unmanaged.passUnretained)
+        watchEveryEvent()
+    }
+
+    /// Turns off the runner's skipping of the events no chisel's filter could pass, once the
+    /// filters or the interval clocks change during the run.
+    private func watchEveryEvent() {
+        let inspector = source.inspector
+        guard inspector.parser.skipsUnwatchedEvents else { return }
+        inspector.parser.watchOnly(nil)
+        inspector.deliversHiddenEvents = true
     }
 
     // Per event, the runner reads these copies instead of calling into the protocol library (and
@@ -86,6 +92,7 @@ final class ChiselInstance: ChiselHostServices {
         @unknown default: interval = nil
         }
         endRequested = context.captureEndRequested
+        if hasInterval { watchEveryEvent() }
     }
 
     func bindField(_ field: String, as kind: ChiselValueKind) throws -> Int {
@@ -122,7 +129,8 @@ final class ChiselInstance: ChiselHostServices {
         }
         // Set only for events a chisel sees: most events stop at the filter.
         currentSource.current = event
-        try handler.handle(chiselEvent)
+        // `chisel` is borrowed from `self`: an `unowned(unsafe)` copy would be retained per call.
+        try chisel.handle(chiselEvent)
     }
 
     /// ``tick(_:)`` with `event` as the current one. Out of line: a call that builds a `ChiselTime`

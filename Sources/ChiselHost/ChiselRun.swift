@@ -74,12 +74,20 @@ public enum ChiselRun {
         _ inspector: Inspector, to chisels: [ChiselInstance], through source: HostEventSource, event: ChiselEvent,
         limit: UInt64?, duration: UInt64?
     ) throws -> UInt64 {
-        // `inspector`, `source`, `event` and `chisels` keep these alive for the whole loop.
+        // `inspector`, `source` and `chisels` keep these alive for the whole loop. (`event` is
+        // borrowed as it is: an `unowned(unsafe)` copy would be retained at each call it is passed to.)
         unowned(unsafe) let parser = inspector.parser
-        unowned(unsafe) let event = event
         unowned(unsafe) let source = source
         let instances = chisels.map(Unmanaged.passUnretained)
         let clocked = chisels.contains { $0.hasInterval }
+        // The events no chisel's filter can pass need no parsing beyond sysdig's bookkeeping, and no
+        // delivery, unless every event counts (-n, -M, the interval clocks) or goes on (-w). A chisel
+        // that sets a filter or an interval later turns this off (`ChiselInstance`).
+        let filters = chisels.compactMap(\.filter)
+        if !clocked, limit == nil, duration == nil, parser.filter == nil, !parser.isDumping, filters.count == chisels.count {
+            parser.watchOnly(filters)
+            inspector.deliversHiddenEvents = !parser.skipsUnwatchedEvents
+        }
         var delivered: UInt64 = 0
         var durationLimit = duration.map(DurationLimit.init)
         // The chisel being called and in which callback, for the error (`nil`: not in a chisel).

@@ -68,8 +68,7 @@ final class HostEventSource: ChiselEventSource {
         guard let event = current else { return nil }
         return accessors.withUnsafeBufferPointer { list in
             unowned(unsafe) let field = list[slot].field
-            unowned(unsafe) let context = self.context
-            return T.value(of: field.extract(event, context), field: field, context: context)
+            return T.value(of: field.extract(event, self.context), field: field, context: self.context)
         }
     }
 
@@ -79,8 +78,10 @@ final class HostEventSource: ChiselEventSource {
     func double(_ slot: Int) -> Double? {
         // Table values are read per event: through the unretained table.
         guard let event = current else { return nil }
-        unowned(unsafe) let context = self.context
-        return doubleFields.with(slot) { field in Double.value(of: field.extract(event, context), field: field, context: context) }
+        // `self.context` is borrowed; an `unowned(unsafe)` copy would be retained for each call.
+        return doubleFields.with(slot) { field in
+            Double.value(of: field.extract(event, self.context), field: field, context: self.context)
+        }
     }
     func bool(_ slot: Int) -> Bool? { read(bools, slot) }
     func bytes(_ slot: Int) -> [UInt8]? { read(byteArrays, slot) }
@@ -101,7 +102,8 @@ final class HostEventSource: ChiselEventSource {
 
     func appendText(_ slot: Int, to bytes: inout [UInt8]) -> Bool {
         guard let event = current else { return false }
-        unowned(unsafe) let context = self.context
+        // `self.context` is borrowed; an `unowned(unsafe)` copy would be retained for each call.
+        let context = self.context
         return textFields.with(slot) { field in
             let result = field.extract(event, context)
             switch result {
@@ -112,12 +114,13 @@ final class HostEventSource: ChiselEventSource {
                 context.withBytes(result) { raw in
                     guard let base = raw.baseAddress else { return }
                     let length = memchr(base, 0, raw.count).map { base.distance(to: UnsafeRawPointer($0)) } ?? raw.count
-                    bytes.append(contentsOf: UnsafeRawBufferPointer(start: base, count: length))
+                    // Typed: the raw buffer's append goes byte by byte.
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: length))
                 }
             default:
                 scratch.removeAll()
                 field.render(result, context, into: &scratch)
-                scratch.withUnsafeBytes { bytes.append(contentsOf: $0) }
+                scratch.withUnsafeBytes { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
             }
             return true
         }

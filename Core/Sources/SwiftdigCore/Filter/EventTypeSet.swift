@@ -90,7 +90,7 @@ struct EventTypeSet {
         return bit(codes, code, otherwise: unknown)
     }
 
-    @inline(__always) private static func bit(_ words: UnsafeBufferPointer<UInt64>, _ i: Int, otherwise: Bool) -> Bool {
+    @inline(__always) static func bit(_ words: UnsafeBufferPointer<UInt64>, _ i: Int, otherwise: Bool) -> Bool {
         let word = i &>> 6
         guard word < words.count else { return otherwise }
         return words[word] & (1 &<< UInt64(i & 63)) != 0

@@ -151,4 +151,11 @@ struct EventTypeGate {
     @inline(__always) func admits(_ event: Event) -> Bool {
         EventTypeSet.test(event, codes: codes, syscalls: syscalls, unknown: unknown, missingID: true)
     }
+
+    /// Whether the filter may pass an event of `code` that has its system call id if it is a
+    /// generic event (whose type is then any system call the filter may pass).
+    func admits(code: Int) -> Bool {
+        if code <= Int(EventCode.genericX) { return syscalls.contains { $0 != 0 } }
+        return EventTypeSet.bit(codes, code, otherwise: unknown)
+    }
 }

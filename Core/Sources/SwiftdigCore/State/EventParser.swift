@@ -60,6 +60,12 @@ public final class EventParser {
     }
     /// The filter's ``Filter/mayMatch(_:)``, tested per event without calling into the filter.
     private var typeGate: EventTypeGate?
+    /// The codes whose events skip parsing (see ``watchOnly(_:)``).
+    var unwatched: UnwatchedEventCodes? {
+        didSet { unwatchedWords = unwatched?.words }
+    }
+    /// ``unwatched``'s bits, tested per event (valid while it holds them).
+    private var unwatchedWords: UnsafeMutablePointer<UInt64>?
     /// The context the capture filter evaluates in (its ``FieldContext/firstTimestamp`` is kept by
     /// the ``Inspector``).
     public private(set) var filterContext: FieldContext? {
@@ -104,6 +110,13 @@ public final class EventParser {
             filteredOut = true
             return
         }
+        if let unwatchedWords, unwatchedWords[Int(event.type) &>> 6] & (1 &<< UInt64(event.type & 63)) != 0,
+            event.type > EventCode.genericX || event.integer(0, as: UInt16.self) != nil  // a filter may pass one without its id
+        {
+            resetUnwatched(event)
+            filteredOut = true
+            return
+        }
         filteredOut = false
         processAdmitted(event)
     }
@@ -145,10 +158,7 @@ public final class EventParser {
         // pair with it, even one whose own enter was not stored (fcntl F_SETFD after F_DUPFD).
         // Not tracers: libsinsp has let go of their thread.
         if !event.isEnter, !madeTracerEvent, let t = threadRef {
-            t._withUnsafeGuaranteedRef {
-                $0.lastEventDataValid = false
-                $0.lastEventData.removeAll(keepingCapacity: true)
-            }
+            t._withUnsafeGuaranteedRef { $0.releaseEnterEvent() }
         }
         if event.dumpFlags & 1 != 0 { filteredOut = true }  // SCAP_DF_STATE_ONLY
         // libsinsp reads the container events that open a capture when it opens it: never shown.
@@ -233,7 +243,7 @@ public final class EventParser {
 
     /// ``reset(_:)``, finding the event's thread into `thread` and its fd into `fd` (the caller stores
     /// them). `findingEnterFD`: whether an enter event's fd is looked up.
-    @inline(__always) private func reset(
+    @inline(__always) func reset(
         _ event: Event, thread threadOut: inout Unmanaged<ThreadInfo>?, fd fdOut: inout Unmanaged<FDInfo>?,
         findingEnterFD: Bool
     ) -> Bool {
@@ -383,7 +393,8 @@ public final class EventParser {
         case EventCode.setsidX:
             if let t = thread, let res = event.int64(0), res >= 0 { t.sid = res }
         default:
-            break
+            // A code without a handler: no need to parse its events while no one watches them.
+            if unwatchedWords != nil { unwatched?.noteUnhandled(type) }
         }
     }
 }

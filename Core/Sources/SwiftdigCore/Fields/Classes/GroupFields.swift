@@ -10,7 +10,7 @@ struct GroupFields: FieldBinder {
     }
 
     /// The extractor makers, by field name.
-    static let extractors: [String: @Sendable () -> BoundField.Extractor] = [
+    static let extractors: [String: ThreadFields.Maker] = [
         // libsinsp reads the 32-bit gid as the field's 64-bit type: the upper half is the low half of
         // the thread's child count, which follows the gid in its thread record.
         "group.gid": ThreadFields.onThread { t, _, _ in

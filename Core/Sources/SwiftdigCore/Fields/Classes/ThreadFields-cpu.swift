@@ -28,8 +28,8 @@ extension ThreadFields {
 
     /// Makes a `thread.cpu*` extractor: the change since the thread's previous `procinfo` in the
     /// chosen CPU times, capped at 100, or 0 on its first.
-    static func cpuUsage(user: Bool, system: Bool) -> @Sendable () -> BoundField.Extractor {
-        {
+    static func cpuUsage(user: Bool, system: Bool) -> Maker {
+        Maker {
             let slot = ThreadSlots.reserve()
             return { event, context in
                 // The parser holds the thread during the event: lent without reference counting.
@@ -48,12 +48,12 @@ extension ThreadFields {
     }
 
     /// The fields whose extractors keep state: a fresh state for each binding.
-    static let statefulExtractors: [String: @Sendable () -> BoundField.Extractor] = [
-        "thread.exectime": {
+    static let statefulExtractors: [String: Maker] = [
+        "thread.exectime": Maker {
             let times = SwitchTimes()
             return { event, _ in .number(isSwitch(event.type) ? times.elapsed(event) : 0) }
         },
-        "thread.totexectime": {
+        "thread.totexectime": Maker {
             let times = SwitchTimes()
             let slot = ThreadSlots.reserve()
             return { event, context in

@@ -42,7 +42,7 @@ extension ThreadFields {
     }
 
     /// Parent, login shell and session fields.
-    static let lineageExtractors: [String: @Sendable () -> BoundField.Extractor] = [
+    static let lineageExtractors: [String: Maker] = [
         "proc.ppid": onThread { t, _, c in
             guard let main = processThread(t, c.state) else { return .none }
             return .signed(main.ptid)

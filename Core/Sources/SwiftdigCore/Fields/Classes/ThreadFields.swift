@@ -23,12 +23,20 @@ struct ThreadFields: FieldBinder {
         }
     }
 
+    /// Makes a field's extractor. A struct rather than a bare closure: a closure kept in a dictionary
+    /// is stored at its most general abstraction, and the extractor it made was then called through
+    /// two reabstraction thunks (and a retain) at every extraction.
+    struct Maker: Sendable {
+        let make: @Sendable () -> BoundField.Extractor
+        func callAsFunction() -> BoundField.Extractor { make() }
+    }
+
     /// Makes an extractor that needs the event's thread (no value without one).
     typealias ThreadExtractor = @Sendable (ThreadInfo, Event, FieldContext) -> FieldResult
 
     /// Wraps `body` into a maker of extractors that run only when the event has a thread.
-    static func onThread(_ body: @escaping ThreadExtractor) -> @Sendable () -> BoundField.Extractor {
-        {
+    static func onThread(_ body: @escaping ThreadExtractor) -> Maker {
+        Maker {
             { event, context in
                 // The parser holds the thread during the event: lent without reference counting.
                 guard let thread = context.parser.threadRef else { return .none }
@@ -40,8 +48,8 @@ struct ThreadFields: FieldBinder {
     /// Wraps `body`, which keeps no state, into a maker of extractors.
     static func stateless(
         _ body: @escaping @Sendable (Event, FieldContext) -> FieldResult
-    ) -> @Sendable () -> BoundField.Extractor {
-        { body }
+    ) -> Maker {
+        Maker { body }
     }
 
     /// The process's main thread: the thread itself when it is one (libsinsp asks `is_main_thread`
@@ -51,7 +59,7 @@ struct ThreadFields: FieldBinder {
     }
 
     /// The fields whose extractors keep no state of their own.
-    static let extractors: [String: @Sendable () -> BoundField.Extractor] = [
+    static let extractors: [String: Maker] = [
         "proc.pid": onThread { t, _, _ in .signed(t.pid) },
         "proc.exe": onThread { t, _, c in c.textResult(t.exe) },
         // The name's bytes as the thread keeps them: valid until the event is done with.

@@ -16,7 +16,7 @@ struct UserFields: FieldBinder {
     }
 
     /// Makes the extractor of a column of the thread's user entry.
-    static func userColumn(_ column: KeyPath<UserInfo, String> & Sendable) -> @Sendable () -> BoundField.Extractor {
+    static func userColumn(_ column: KeyPath<UserInfo, String> & Sendable) -> ThreadFields.Maker {
         ThreadFields.onThread { t, _, c in
             guard let u = user(t.uid, c.state) else { return .none }
             return c.textResult(u[keyPath: column])
@@ -24,7 +24,7 @@ struct UserFields: FieldBinder {
     }
 
     /// The extractor makers, by field name.
-    static let extractors: [String: @Sendable () -> BoundField.Extractor] = [
+    static let extractors: [String: ThreadFields.Maker] = [
         "user.uid": ThreadFields.onThread { t, _, _ in .number(UInt64(t.uid)) },
         "user.name": userColumn(\.name),
         "user.homedir": userColumn(\.homedir),

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+import Testing
+
+@testable import SwiftdigCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Events a capture marks state-only (`SCAP_DF_STATE_ONLY`, as `-w FILE filter` writes the events the
+/// filter dropped but readers need) are parsed, then hidden as a rejected event is: libsinsp returns
+/// before its event cleanup, so a state-only exit leaves its thread's stored enter event in place.
+@Suite struct StateOnlyEventTests {
+    /// A shell's child redirecting stdout (`fcntl(1, F_DUPFD, 10)`, `close(1)`, `fcntl(12, F_SETFD)`)
+    /// with only the following read shown: the state-only F_DUPFD exit keeps its enter, the F_SETFD
+    /// exit pairs with it and dups fd 12 onto its result, 0. sysdig 0.29.3 then names fd 0 after
+    /// fd 1 (a file), not as the pipe it was.
+    @Test func stateOnlyExitKeepsTheStoredEnterEvent() throws {
+        let dir = ScapTestSupport.temporaryDirectory()
+        defer { ScapTestSupport.remove(dir) }
+        let path = dir + "/state-only.scap"
+        let writer = try ScapWriter(path: path, compression: .none)
+        try writer.writeSectionHeader()
+        try writer.writeMachineInfo(ScapSamples.machine)
+        try writer.writeProcessList(ProcessList(threads: [ScapSamples.thread(10)]))
+        try writer.writeFDList(FDList(tid: 10, fds: Array(ScapSamples.fds.prefix(2))))
+        let stateOnly: UInt32 = 1
+        func fd(_ value: Int64) -> [UInt8] { withUnsafeBytes(of: value.littleEndian) { Array($0) } }
+        let events: [(UInt16, [[UInt8]], UInt32)] = [
+            (EventCode.fcntlE, [fd(1), [1]], stateOnly),  // F_DUPFD
+            (EventCode.fcntlX, [fd(12)], stateOnly),
+            (EventCode.fcntlE, [fd(12), [3]], stateOnly),  // F_SETFD: not stored
+            (EventCode.fcntlX, [fd(0)], stateOnly),
+            (EventCode.readX - 1, [fd(0), [100, 0, 0, 0]], 0),
+        ]
+        for (i, (type, params, flags)) in events.enumerated() {
+            let bytes = ScapSamples.event(type: type, ts: 1_000_000_000 + UInt64(i), tid: 10, params: params)
+            try bytes.withUnsafeBytes {
+                try writer.writeEvent(bytes: $0, cpu: 0, flags: flags, blockType: .eventWithFlagsV2)
+            }
+        }
+        try writer.close()
+
+        let ours = String(decoding: try SharedCaptures.dump(path, TextDump.Options()), as: UTF8.self)
+        #expect(ours.hasSuffix("> read fd=0(<f>/dev/pts/0) size=100 \n"), "\(ours)")
+        #expect(ours.split(separator: "\n").count == 1, "\(ours)")
+        if let sysdig = CaptureWriterTests.sysdigOutput(path) {
+            #expect(String(decoding: sysdig, as: UTF8.self) == ours)
+        } else {
+            #expect(!SharedCaptures.inCI, "sysdig is not installed: cannot compare")
+        }
+    }
+}

@@ -19,27 +19,17 @@ import Glibc
         let dir = ScapTestSupport.temporaryDirectory()
         defer { ScapTestSupport.remove(dir) }
         let path = dir + "/state-only.scap"
-        let writer = try ScapWriter(path: path, compression: .none)
-        try writer.writeSectionHeader()
-        try writer.writeMachineInfo(ScapSamples.machine)
-        try writer.writeProcessList(ProcessList(threads: [ScapSamples.thread(10)]))
-        try writer.writeFDList(FDList(tid: 10, fds: Array(ScapSamples.fds.prefix(2))))
         let stateOnly: UInt32 = 1
-        func fd(_ value: Int64) -> [UInt8] { withUnsafeBytes(of: value.littleEndian) { Array($0) } }
-        let events: [(UInt16, [[UInt8]], UInt32)] = [
-            (EventCode.fcntlE, [fd(1), [1]], stateOnly),  // F_DUPFD
-            (EventCode.fcntlX, [fd(12)], stateOnly),
-            (EventCode.fcntlE, [fd(12), [3]], stateOnly),  // F_SETFD: not stored
-            (EventCode.fcntlX, [fd(0)], stateOnly),
-            (EventCode.readX - 1, [fd(0), [100, 0, 0, 0]], 0),
-        ]
-        for (i, (type, params, flags)) in events.enumerated() {
-            let bytes = ScapSamples.event(type: type, ts: 1_000_000_000 + UInt64(i), tid: 10, params: params)
-            try bytes.withUnsafeBytes {
-                try writer.writeEvent(bytes: $0, cpu: 0, flags: flags, blockType: .eventWithFlagsV2)
-            }
-        }
-        try writer.close()
+        let fd = ScapSamples.int64
+        try ScapSamples.writeCapture(
+            to: path, threads: [ScapSamples.thread(10)], fds: FDList(tid: 10, fds: Array(ScapSamples.fds.prefix(2))),
+            events: [
+                .init(type: EventCode.fcntlE, tid: 10, params: [fd(1), [1]], flags: stateOnly),  // F_DUPFD
+                .init(type: EventCode.fcntlX, tid: 10, params: [fd(12)], flags: stateOnly),
+                .init(type: EventCode.fcntlE, tid: 10, params: [fd(12), [3]], flags: stateOnly),  // F_SETFD: not stored
+                .init(type: EventCode.fcntlX, tid: 10, params: [fd(0)], flags: stateOnly),
+                .init(type: EventCode.readX - 1, tid: 10, params: [fd(0), [100, 0, 0, 0]]),
+            ])
 
         let ours = String(decoding: try SharedCaptures.dump(path, TextDump.Options()), as: UTF8.self)
         #expect(ours.hasSuffix("> read fd=0(<f>/dev/pts/0) size=100 \n"), "\(ours)")

@@ -159,8 +159,12 @@ public final class Inspector {
     @inline(__always) private func deliver(_ raw: ScapEvent, _ body: (Event) throws -> Bool) throws -> Bool {
         // libscap 0.29.3 skips such events as soon as it has read their block.
         if skipsNewerEvents && Int(raw.header.type) >= EventSchema.legacyCount { return true }
-        // libsinsp fixes the direction of /proc's sockets once the lists are in, before any event.
-        if eventCount == 0 { state.fixSocketsComingFromProc() }
+        // libsinsp counts the listed threads as their main threads' children and fixes the
+        // direction of /proc's sockets once the lists are in, before any event.
+        if eventCount == 0 {
+            state.createChildDependencies()
+            state.fixSocketsComingFromProc()
+        }
         eventCount &+= 1
         let event = Event(
             bytes: raw.bytes, cpu: raw.cpu, dumpFlags: raw.flags ?? 0, number: eventCount,

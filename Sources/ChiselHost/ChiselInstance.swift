@@ -14,6 +14,12 @@ final class ChiselInstance: ChiselHostServices {
     private var isFirstEvent = true
     private var lastSampleTime: UInt64 = 0
     private var lastIntervalTimestamp: UInt64 = 0
+    /// The time of the last idle tick of a live capture (0: none): events stamped before it (still in
+    /// flight when the clock was read) tick at it, so the intervals never run backwards.
+    private var idleFloor: UInt64 = 0
+    /// Where the chisel prints: flushed after each interval of a live capture, so that what an
+    /// interval printed shows when it ends, not when the buffer fills.
+    private let output: ChiselOutput
 
     init(plugin: ChiselPlugin, name: String, source: HostEventSource, environment: ChiselEnvironment, output: ChiselOutput) {
         self.name = name
@@ -22,6 +28,7 @@ final class ChiselInstance: ChiselHostServices {
         self.currentSource = source
         self.source = source
         self.environment = environment
+        self.output = output
         self.context = ChiselContext(chiselName: name, host: self, output: output)
     }
 
@@ -140,10 +147,22 @@ final class ChiselInstance: ChiselHostServices {
         try tick(event.timestamp)
     }
 
+    /// A live capture waited and no event came: the wall clock, `now`, moves the interval clock as
+    /// an event of that time would (with no current event: the fields read nothing), and what the
+    /// chisel printed so far is written out.
+    func idleTick(_ now: UInt64) throws {
+        if hasInterval {
+            idleFloor = max(idleFloor, now)
+            try tick(idleFloor)
+        }
+        output.flush()
+    }
+
     /// Calls ``Chisel/interval(_:)`` for the intervals that ended before `timestamp`; events the
     /// command line's filter hid move the clock too (sysdig's `do_timeout`).
     @inline(never) func tick(_ timestamp: UInt64) throws {
         guard let interval else { return }
+        let timestamp = max(timestamp, idleFloor)
         if isFirstEvent {
             isFirstEvent = false
             switch interval {
@@ -164,6 +183,7 @@ final class ChiselInstance: ChiselHostServices {
             try chisel.interval(ChiselTime(timestamp: timestamp, delta: delta))
             lastSampleTime = sample
             lastIntervalTimestamp = timestamp
+            if environment.isLive { output.flush() }
         case .precise(let period):
             guard period > 0, timestamp - lastSampleTime >= period else { return }
             var t = lastSampleTime
@@ -172,6 +192,7 @@ final class ChiselInstance: ChiselHostServices {
                 t += period
             }
             lastSampleTime = t
+            if environment.isLive { output.flush() }
         }
     }
 }

@@ -93,6 +93,14 @@ public enum ChiselRun {
         // The chisel being called and in which callback, for the error (`nil`: not in a chisel).
         var calling: (index: Int, callback: Callback)?
         defer { source.current = nil }
+        // A live capture with no event to hand out: the wall clock ticks the intervals, as the
+        // machine's events would (sysdig's chisels tick on every event, filtered out or not).
+        // (Named by `guarded`: capturing `calling` would move it off the stack of the event loop.)
+        inspector.source?.idleObserver = { now in
+            source.current = nil
+            for c in chisels { try guarded(c, "interval") { try c.idleTick(now) } }
+        }
+        defer { inspector.source?.idleObserver = nil }
         do {
             try inspector.run { current in
                 if parser.filteredOut {

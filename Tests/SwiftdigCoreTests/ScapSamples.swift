@@ -163,6 +163,34 @@ enum ScapSamples {
         return sink.bytes
     }
 
+    /// One event of a capture made by ``writeCapture(to:threads:fds:events:)``.
+    struct EventSpec {
+        var type: UInt16
+        var tid: UInt64
+        var params: [[UInt8]]
+        /// Dump flags (1: state-only).
+        var flags: UInt32 = 0
+    }
+
+    /// An `Int64` parameter (fds, results).
+    static func int64(_ value: Int64) -> [UInt8] { withUnsafeBytes(of: value.littleEndian) { Array($0) } }
+
+    /// Writes a capture of `threads`, the fds of `fds`, and `events` a nanosecond apart.
+    static func writeCapture(to path: String, threads: [ProcessRecord], fds: FDList?, events: [EventSpec]) throws {
+        let writer = try ScapWriter(path: path, compression: .none)
+        try writer.writeSectionHeader()
+        try writer.writeMachineInfo(machine)
+        try writer.writeProcessList(ProcessList(threads: threads))
+        if let fds { try writer.writeFDList(fds) }
+        for (i, spec) in events.enumerated() {
+            let bytes = event(type: spec.type, ts: 1_000_000_000 + UInt64(i), tid: spec.tid, params: spec.params)
+            try bytes.withUnsafeBytes {
+                try writer.writeEvent(bytes: $0, cpu: 0, flags: spec.flags, blockType: .eventWithFlagsV2)
+            }
+        }
+        try writer.close()
+    }
+
     /// Writes a small capture holding every kind of block, and returns its path.
     static func writeEverything(to path: String, compression: ScapWriter.Compression = .none) throws {
         let writer = try ScapWriter(path: path, compression: compression)

@@ -46,6 +46,11 @@ public final class LiveCapture: EventSource {
     static let orderMargin: UInt64 = 2_000_000
     private var stopped = false
     private var draining = false
+    /// Wall-clock nanoseconds at boot: the driver's boot-relative times plus this are event times.
+    private let bootTime: UInt64
+
+    /// See ``EventSource/idleObserver``.
+    public var idleObserver: ((UInt64) throws -> Void)?
 
     /// Loads and starts the driver, then reads the state of the machine.
     /// - Throws: ``CaptureError`` when live capture is not possible here (not root, no BTF, no
@@ -58,7 +63,8 @@ public final class LiveCapture: EventSource {
         probe = try DriverProbe(
             objectPath: options.objectPath, settings: settings, plans: CapturePlans.all(),
             bufferBytes: options.bufferBytes)
-        encoder = RecordEncoder(bootTime: RecordEncoder.bootTime())
+        bootTime = RecordEncoder.bootTime()
+        encoder = RecordEncoder(bootTime: bootTime)
         batch = EventBatch(encoder: encoder)
         try probe.start()
         stateBlocks = try SystemSnapshot.take(includeUsers: options.includesUsers).blocks.reversed()
@@ -85,8 +91,16 @@ public final class LiveCapture: EventSource {
             let watermark = draining && count == 0 ? UInt64.max : (ordered > Self.orderMargin ? ordered - Self.orderMargin : 0)
             batch.seal(upTo: watermark)
             if draining && count == 0 && batch.isEmpty { return nil }
+            if count == 0 && batch.isEmpty, let idleObserver { try idleObserver(now()) }
         }
         return .event(try batch.next())
+    }
+
+    /// The time now as the events carry it: the boot clock (the driver's) plus the boot time.
+    private func now() -> UInt64 {
+        var boot = timespec()
+        clock_gettime(CLOCK_BOOTTIME, &boot)
+        return bootTime &+ UInt64(boot.tv_sec) &* 1_000_000_000 &+ UInt64(boot.tv_nsec)
     }
 
     /// Ends the capture: the driver stops collecting, and ``nextBlock()`` returns `nil` once the

@@ -17,6 +17,13 @@ public protocol EventSource: AnyObject {
 
     /// What the producer of the events counted: for a live capture, the driver's counters.
     var statistics: CaptureStatistics { get }
+
+    /// Called from ``nextBlock()`` each time the source waited for events and none came (a live
+    /// capture: a poll of the driver that found nothing, about every 50 ms while the machine is
+    /// quiet), with the time now on the events' clock (nanoseconds since the epoch). Chisel runs
+    /// use it to keep interval output on time when no event arrives. What it throws, `nextBlock()`
+    /// throws.
+    var idleObserver: ((UInt64) throws -> Void)? { get set }
 }
 
 /// What the producer of a run's events counted, as sysdig's `-v` reports it at the end.

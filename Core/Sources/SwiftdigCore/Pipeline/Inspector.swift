@@ -170,9 +170,8 @@ public final class Inspector {
     @inline(__always) private func deliver(_ raw: ScapEvent, _ body: (Event) throws -> Bool) throws -> Bool {
         // libscap 0.29.3 skips such events as soon as it has read their block.
         if skipsNewerEvents && Int(raw.header.type) >= EventSchema.legacyCount { return true }
-        // libsinsp fixes the direction of /proc's sockets once the lists are in, before any event.
-        // And counts the threads of each process of the lists (create_child_dependencies): a main
-        // thread that exits while they run stays in the table.
+        // libsinsp fixes the direction of /proc's sockets once the lists are in, before any event,
+        // and counts the listed threads as their main threads' children.
         if eventCount == 0 { startEvents() }
         eventCount &+= 1
         let event = Event(
@@ -198,8 +197,8 @@ public final class Inspector {
 
     /// What libsinsp does once the state lists are in, before the first event.
     @inline(never) private func startEvents() {
+        state.createChildDependencies()
         state.fixSocketsComingFromProc()
-        state.countThreadsOfProcesses()
     }
 
     /// Starts following how far sysdig 0.29.3 would be in the file, for ``readProgress`` (a second

@@ -154,13 +154,17 @@ public final class EventParser {
         if let fdi = fdInfoRef {
             fdNameChanged = fdi._withUnsafeGuaranteedRef { $0.nameVersion != $0.lookupNameVersion }
         }
+        // SCAP_DF_STATE_ONLY: parsed, then hidden like a rejected event, so libsinsp skips its
+        // cleanup too (below).
+        let stateOnly = event.dumpFlags & 1 != 0
         // Exit events free the stored enter event (libsinsp's event_cleanup): a later exit cannot
         // pair with it, even one whose own enter was not stored (fcntl F_SETFD after F_DUPFD).
-        // Not tracers: libsinsp has let go of their thread.
-        if !event.isEnter, !madeTracerEvent, let t = threadRef {
+        // Not tracers: libsinsp has let go of their thread. Not state-only exits: a following
+        // fcntl F_SETFD pairs with a state-only F_DUPFD's enter and dups its fd onto the result.
+        if !event.isEnter, !madeTracerEvent, !stateOnly, let t = threadRef {
             t._withUnsafeGuaranteedRef { $0.releaseEnterEvent() }
         }
-        if event.dumpFlags & 1 != 0 { filteredOut = true }  // SCAP_DF_STATE_ONLY
+        if stateOnly && !Self.showsStateOnlyEvents { filteredOut = true }
         // libsinsp reads the container events that open a capture when it opens it: never shown.
         if _slowPath(!pastLeadingContainerEvents) { filteredOut = true }
         // Output looks the thread up again when parsing did not set it (scheduler events).

@@ -152,6 +152,8 @@ public final class SystemState {
         threads[tid] = nil
         if recentSlot(tid).pointee.tid == tid { recentSlot(tid).pointee = RecentThread() }
         generation &+= 1
+        // Forced out with threads still counted: their counts are rebuilt, as libsinsp does.
+        if info.childCount != 0 { recreateChildDependencies() }
     }
 
     /// The main thread of `thread`'s process (the thread itself for a single-threaded process).

@@ -84,20 +84,7 @@ public struct ThreadPurge {
         }
         for (tid, closed) in doomed { state.removeThread(tid, force: closed) }
         removedCount += doomed.count
-        // libsinsp's recreate_child_dependencies.
-        for thread in state.threads.values { thread.childCount = 0 }
-        state.countThreadsOfProcesses()
+        state.recreateChildDependencies()
         return true
-    }
-}
-
-extension SystemState {
-    /// libsinsp's `create_child_dependencies`: each thread (flagged as one) counts in its main
-    /// thread. It runs once the process list is in (threads from the list are not counted as they
-    /// are added), and after a scan of the table.
-    func countThreadsOfProcesses() {
-        for thread in threads.values where thread.flags & CloneFlag.thread != 0 && thread.pid != thread.tid {
-            self.thread(thread.pid)?.childCount += 1
-        }
     }
 }

@@ -26,6 +26,15 @@ public protocol EventSource: AnyObject {
     var idleObserver: ((UInt64) throws -> Void)? { get set }
 }
 
+extension EventSource {
+    /// A source that never waits (one that reads what is already there) has no idle moments: it
+    /// keeps no observer.
+    public var idleObserver: ((UInt64) throws -> Void)? {
+        get { nil }
+        set {}
+    }
+}
+
 /// What the producer of a run's events counted, as sysdig's `-v` reports it at the end.
 public struct CaptureStatistics: Sendable, Equatable {
     /// Events the driver produced.

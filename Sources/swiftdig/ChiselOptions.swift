@@ -49,6 +49,37 @@ enum ChiselOptions {
     /// Runs the chisels over the events of `inspector` with the command line's filter and limits.
     /// - Returns: the number of events that reached the chisels.
     static func run(inspector: Inspector, textOptions: TextDump.Options, printsContainerData: Bool) throws -> UInt64 {
+        var options = runOptions(textOptions, isLive: inspector.reader == nil, printsContainerData: printsContainerData)
+        options.environment.captureSource = inspector.reader?.path ?? ""
+        let outcome = try ChiselRun.run(inspector: inspector, requests: requests, loader: loader, options: options)
+        nextRun = outcome.nextRun
+        return outcome.delivered
+    }
+
+    /// Runs the chisels over independent captures, one after the other in this process (a chisel's
+    /// result is one value over every file, which only one instance can build), with a note when
+    /// more than one job was possible.
+    /// - Returns: the files that could not be read to their end.
+    static func run(
+        captures files: [String], textOptions: TextDump.Options, printsContainerData: Bool, showsProgress: Bool, jobs: Int
+    ) throws -> [BatchRunner.Failure] {
+        if jobs > 1 {
+            write("swiftdig: note: chisels read the \(files.count) captures one after the other, in one process\n", to: 2)
+        }
+        var options = runOptions(textOptions, isLive: false, printsContainerData: printsContainerData)
+        options.environment.captureSource = files[0]
+        let sizes = BatchProgress.sizes(of: files)
+        let progress = BatchProgress(fileSizes: sizes, enabled: showsProgress)
+        let outcome = try ChiselRun.run(captures: files, requests: requests, loader: loader, options: options) { index in
+            progress.update(files: index, bytes: sizes[..<index].reduce(0, +), events: 0)
+        }
+        progress.finish(files: files.count, bytes: sizes.reduce(0, +), events: 0)
+        nextRun = outcome.nextRun
+        return outcome.failures.map { BatchRunner.Failure(path: $0.path, error: $0.error) }
+    }
+
+    /// The chisel run's options from the command line's.
+    private static func runOptions(_ textOptions: TextDump.Options, isLive: Bool, printsContainerData: Bool) -> ChiselRun.Options {
         var options = ChiselRun.Options()
         options.filter = textOptions.filter
         options.eventLimit = textOptions.eventLimit
@@ -56,12 +87,9 @@ enum ChiselOptions {
         options.bufferFormat = textOptions.bufferFormat
         options.resetsColours = textOptions.resetsColours
         options.environment = ChiselEnvironment(
-            isLive: inspector.reader == nil, prefersJSON: textOptions.json, printsContainerData: printsContainerData,
+            isLive: isLive, prefersJSON: textOptions.json, printsContainerData: printsContainerData,
             filter: textOptions.filter?.text ?? "")
-        options.environment.captureSource = inspector.reader?.path ?? ""
-        let outcome = try ChiselRun.run(inspector: inspector, requests: requests, loader: loader, options: options)
-        nextRun = outcome.nextRun
-        return outcome.delivered
+        return options
     }
 
     private static func write(_ text: String, to fd: Int32) {

@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: Apache-2.0
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a command over many independent captures, several at a time: each file is one child
+/// process (`swiftdig` with the same options and `-r FILE`), which keeps a crash to its file and
+/// the parent's memory flat. Output stays in file order: the first unfinished file's child writes
+/// straight through, the others' output waits in temporary files until its turn, so standard output
+/// is exactly the concatenation of the file-by-file runs.
+///
+/// A file whose child fails does not stop the batch; its error line is collected and returned.
+public final class BatchRunner {
+    /// How to run.
+    public struct Options {
+        /// The program each child runs.
+        public var executable: String
+        /// The child's arguments before `-r FILE`.
+        public var arguments: [String]
+        /// `NAME=value` words added to each child's environment.
+        public var environment: [String] = []
+        /// How many children run at once.
+        public var jobs: Int
+        /// Draw the progress bar on standard error.
+        public var showsProgress = false
+        /// Where the output goes.
+        public var outputFD: Int32 = 1
+        /// Where children's messages go.
+        public var errorFD: Int32 = 2
+
+        /// Runs `executable arguments -r FILE`, `jobs` at a time.
+        public init(executable: String, arguments: [String], jobs: Int) {
+            self.executable = executable
+            self.arguments = arguments
+            self.jobs = max(jobs, 1)
+        }
+    }
+
+    /// A file whose run failed.
+    public struct Failure: Sendable, Equatable {
+        /// The file.
+        public var path: String
+        /// The child's error line (without its `swiftdig: ` prefix), or how it ended.
+        public var error: String
+
+        /// A failure of `path` with the one-line `error`.
+        public init(path: String, error: String) {
+            self.path = path
+            self.error = error
+        }
+    }
+
+    /// The name of the environment variable that tells a child to report on descriptor 3.
+    public static let reportVariable = "SWIFTDIG_BATCH_REPORT_FD"
+
+    private let files: [String]
+    private let options: Options
+    private let sizes: [UInt64]
+    private let progress: BatchProgress
+    /// The running and the finished-but-not-yet-printed files, by index.
+    private var jobs: [Int: Job] = [:]
+    /// The next file to start and the next file whose output goes out.
+    private var nextToStart = 0, head = 0
+    private var failures: [Failure] = []
+    private var filesDone = 0, bytesDone: UInt64 = 0, eventsDone: UInt64 = 0
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+
+    /// A batch over `files`, in this order.
+    public init(files: [String], options: Options) {
+        self.files = files
+        self.options = options
+        sizes = BatchProgress.sizes(of: files)
+        progress = BatchProgress(fileSizes: sizes, enabled: options.showsProgress)
+    }
+
+    /// Runs every file (until a stop is asked for with ``RunInterruption``: the files started then
+    /// end as their children end them, the others are not started).
+    /// - Returns: the files that failed, in file order.
+    /// - Throws: ``BatchError`` when a child cannot be started or its output cannot be kept.
+    public func run() throws(BatchError) -> [Failure] {
+        var stopping = false
+        while head < nextToStart || (nextToStart < files.count && !stopping) {
+            if RunInterruption.isRequested && !stopping {
+                stopping = true
+                // The children of a Ctrl-C got it too; those of a `kill` of the parent did not.
+                for job in jobs.values where job.status == nil { kill(job.child.pid, SIGTERM) }
+            }
+            while !stopping && nextToStart < files.count && jobs.values.filter({ $0.status == nil }).count < options.jobs {
+                try start(nextToStart)
+                nextToStart += 1
+            }
+            try pump()
+            try advance()
+            progress.update(files: filesDone, bytes: bytesDone, events: eventsDone)
+        }
+        progress.finish(files: filesDone, bytes: bytesDone, events: eventsDone)
+        return failures
+    }
+
+    /// One file's child and what it left to print.
+    private final class Job {
+        let child: ChildProcess
+        /// Output waiting for the file's turn (-1: none yet).
+        var spool: Int32 = -1
+        var messages: [UInt8] = []
+        var report: [UInt8] = []
+        /// The `wait` status, once the child ended.
+        var status: Int32?
+        init(child: ChildProcess) { self.child = child }
+    }
+
+    private func start(_ index: Int) throws(BatchError) {
+        let child = try ChildProcess(
+            executable: options.executable, arguments: options.arguments + ["-r", files[index]],
+            environment: options.environment + ["\(Self.reportVariable)=\(ChildProcess.reportFD)"])
+        jobs[index] = Job(child: child)
+    }
+
+    /// Waits (at most 0.2 s, for the progress bar) for output of running children and moves it on.
+    private func pump() throws(BatchError) {
+        var watched: [pollfd] = []
+        var owners: [(index: Int, pipe: Int)] = []
+        for (index, job) in jobs where job.status == nil {
+            for (pipe, fd) in job.child.outputs.enumerated() where fd >= 0 {
+                watched.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0))
+                owners.append((index, pipe))
+            }
+        }
+        guard !watched.isEmpty else { return }
+        if poll(&watched, nfds_t(watched.count), 200) <= 0 { return }
+        for (slot, entry) in watched.enumerated() where entry.revents != 0 {
+            let (index, pipe) = owners[slot]
+            guard let job = jobs[index] else { continue }
+            let got = chunk.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress!, $0.count) }
+            if got < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+            guard got > 0 else {
+                job.child.closeOutput(pipe)
+                if job.child.isDrained { finish(index, job) }
+                continue
+            }
+            let failure = chunk.withUnsafeBytes { raw -> BatchError? in
+                let data = UnsafeRawBufferPointer(rebasing: raw[0..<got])
+                switch pipe {
+                case 0:
+                    do throws(BatchError) { try output(data, of: index, job) } catch { return error }
+                case 1: job.messages.append(contentsOf: data)
+                default: job.report.append(contentsOf: data)
+                }
+                return nil
+            }
+            if let failure { throw failure }
+        }
+    }
+
+    /// Output of file `index`: printed if it is its turn, kept for later otherwise.
+    private func output(_ data: UnsafeRawBufferPointer, of index: Int, _ job: Job) throws(BatchError) {
+        if index == head {
+            if isatty(options.outputFD) != 0 { progress.clear() }
+            Self.writeAll(data, to: options.outputFD)
+            return
+        }
+        if job.spool < 0 {
+            var template = Array("/tmp/swiftdig-batch-XXXXXX".utf8CString)
+            job.spool = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard job.spool >= 0 else { throw BatchError("cannot make a temporary file: \(String(cString: strerror(errno)))") }
+            // Gone from the folder at once: it ends with the descriptor, whatever happens.
+            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        }
+        guard Self.writeAll(data, to: job.spool) else {
+            throw BatchError("cannot keep the output of \(files[index]): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The child of file `index` closed its pipes: its exit status and report are in.
+    private func finish(_ index: Int, _ job: Job) {
+        let status = job.child.wait()
+        job.status = status
+        filesDone += 1
+        bytesDone += sizes[index]
+        eventsDone += UInt64(String(decoding: job.report, as: UTF8.self).split(separator: "\n").last ?? "") ?? 0
+    }
+
+    /// Prints, in file order, what the finished files at the head of the order left: the output
+    /// kept for later, the messages, and notes failures; the next running file's kept output too,
+    /// after which that file writes straight through.
+    private func advance() throws(BatchError) {
+        while let job = jobs[head] {
+            try flushSpool(job)
+            guard let status = job.status else { return }
+            let text = String(decoding: job.messages, as: UTF8.self)
+            if let ending = ChildProcess.failureText(status) {
+                failures.append(Failure(path: files[head], error: Self.errorLine(text) ?? ending))
+            } else if !job.messages.isEmpty {
+                progress.clear()
+                job.messages.withUnsafeBytes { _ = Self.writeAll($0, to: options.errorFD) }
+            }
+            jobs[head] = nil
+            head += 1
+        }
+    }
+
+    /// Copies the output kept for `job` to the output and drops it.
+    private func flushSpool(_ job: Job) throws(BatchError) {
+        guard job.spool >= 0 else { return }
+        defer {
+            close(job.spool)
+            job.spool = -1
+        }
+        if isatty(options.outputFD) != 0 { progress.clear() }
+        guard lseek(job.spool, 0, SEEK_SET) == 0 else { throw BatchError("cannot read back kept output") }
+        while true {
+            let got = chunk.withUnsafeMutableBytes { read(job.spool, $0.baseAddress!, $0.count) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else { break }
+            chunk.withUnsafeBytes { _ = Self.writeAll(UnsafeRawBufferPointer(rebasing: $0[0..<got]), to: options.outputFD) }
+        }
+    }
+
+    /// The last line of a failed child's messages, without the `swiftdig: ` its errors start with.
+    static func errorLine(_ messages: String) -> String? {
+        guard let last = messages.split(whereSeparator: \.isNewline).last(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+            return nil
+        }
+        let prefix = "swiftdig: "
+        return String(last.hasPrefix(prefix) ? last.dropFirst(prefix.count) : last)
+    }
+
+    /// The lines that list `failures` at the end of a batch of `total` files: one per file, the file
+    /// named first unless its error line already starts with it.
+    public static func failureReport(_ failures: [Failure], total: Int) -> String {
+        var text = "swiftdig: \(failures.count) of \(total) captures failed:\n"
+        for failure in failures {
+            text += failure.error.hasPrefix(failure.path) ? "  \(failure.error)\n" : "  \(failure.path): \(failure.error)\n"
+        }
+        return text
+    }
+
+    /// Writes all of `data` to `fd`; false when the descriptor refused it.
+    @discardableResult
+    static func writeAll(_ data: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+        var done = 0
+        while done < data.count {
+            let wrote = write(fd, data.baseAddress! + done, data.count - done)
+            if wrote < 0 && errno == EINTR { continue }
+            guard wrote > 0 else { return false }
+            done += wrote
+        }
+        return true
+    }
+}

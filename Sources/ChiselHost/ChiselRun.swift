@@ -25,6 +25,10 @@ public enum ChiselRun {
         /// as sysdig does when its event format has colours (on a terminal, without `-p`).
         public var resetsColours = false
 
+        /// Write the chisel's partial result to this file instead of its output (`--partial-out`):
+        /// one chisel, which must be a ``MergeableChisel``. The file's inputs list the capture read.
+        public var partialOutput: String?
+
         /// The defaults: every event, standard output.
         public init() {}
     }
@@ -115,10 +119,14 @@ public enum ChiselRun {
         let source = HostEventSource(inspector: first, bufferFormat: options.bufferFormat)
         let output = ChiselOutput(fd: options.outputFD)
         defer { output.flush() }
+        var options = options
+        if options.partialOutput != nil { options.environment.writesPartial = true }
         var chisels: [ChiselInstance] = []
         for request in requests {
             chisels.append(try start(request, loader: loader, source: source, options: options, output: output))
         }
+        // Refused before any event is read: the run would be wasted.
+        let partialWriter = try options.partialOutput.map { try PartialOutput(path: $0, requests: requests, chisels: chisels) }
         let event = ChiselEvent(source: source)
         for c in chisels { c.event = event }
         for c in chisels { try guarded(c, "captureStarted") { try c.chisel.captureStarted() } }
@@ -142,6 +150,12 @@ public enum ChiselRun {
         if options.resetsColours { output.write("\u{1B}[00m") }
         let end = ChiselTime(
             timestamp: inspector.lastTimestamp, delta: Int64(bitPattern: inspector.lastTimestamp &- first.firstTimestamp))
+        if let partialWriter {
+            try guarded(chisels[0], "writePartial") {
+                try partialWriter.write(inspector: inspector, delivered: outcome.delivered, options: options)
+            }
+            return outcome
+        }
         for c in chisels { try guarded(c, "captureEnded") { try c.chisel.captureEnded(end) } }
         outcome.nextRun = chisels.compactMap(\.nextRun).last
         return outcome
@@ -212,7 +226,7 @@ public enum ChiselRun {
 
     /// Creates and initialises the chisel of `request`, following `exec` requests to the chisel that
     /// finally runs (`topprocs_net` runs as `table_generator`).
-    private static func start(
+    static func start(
         _ request: ChiselRequest, loader: ChiselLoader, source: HostEventSource, options: Options, output: ChiselOutput
     ) throws -> ChiselInstance {
         var plugin = request.plugin, name = request.name, arguments = request.arguments
@@ -221,6 +235,7 @@ public enum ChiselRun {
                 plugin: plugin, name: name, source: source, environment: options.environment, output: output)
             let values = ChiselArguments(arguments, for: plugin.info)
             try guarded(name, "initialize") { try instance.chisel.initialize(instance.context, values) }
+            instance.arguments = arguments
             guard let exec = instance.context.execRequest else { return instance }
             do {
                 plugin = try loader.load(exec.chisel)
@@ -235,7 +250,7 @@ public enum ChiselRun {
 
     /// Runs a chisel's callback, naming the chisel in what it throws.
     @inline(__always)
-    private static func guarded(_ instance: ChiselInstance, _ callback: String, _ body: () throws -> Void) throws {
+    static func guarded(_ instance: ChiselInstance, _ callback: String, _ body: () throws -> Void) throws {
         // The name is read only when the chisel threw: not per event.
         try guarded(name: { instance.name }, callback, body)
     }

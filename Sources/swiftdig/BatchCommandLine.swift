@@ -21,7 +21,9 @@ enum BatchCommandLine {
     static var printsToTerminal: Bool { isatty(1) != 0 || getenv(terminalVariable) != nil }
 
     /// The options that belong to the parent alone, with whether each takes a value.
-    private static let parentOnly: [String: Bool] = ["-r": true, "--jobs": true, "-P": false, "--pieces": false]
+    private static let parentOnly: [String: Bool] = [
+        "-r": true, "--jobs": true, "--partial-out": true, "-P": false, "--pieces": false,
+    ]
 
     /// ``words`` without the input files and the parent's own options: what each child runs before
     /// its `-r FILE`.
@@ -35,7 +37,7 @@ enum BatchCommandLine {
                 out.append(contentsOf: words[(index - 1)...])
                 break
             }
-            if word.hasPrefix("--jobs=") { continue }
+            if word.hasPrefix("--jobs=") || word.hasPrefix("--partial-out=") { continue }
             if let takesValue = parentOnly[word] {
                 if takesValue { index += 1 }
                 continue

@@ -12,7 +12,13 @@ import Glibc
 struct Swiftdig: ParsableCommand {
     /// Parses the command line as sysdig's getopt does first (`-pc` is `-p c`), then runs.
     static func main() {
-        let words = GetoptArguments.normalize(Array(CommandLine.arguments.dropFirst()))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // `swiftdig merge PARTS...`: a command of its own (sysdig has no such word).
+        if arguments.first == "merge" {
+            MergeCommand.main(Array(arguments.dropFirst()))
+            return
+        }
+        let words = GetoptArguments.normalize(arguments)
         BatchCommandLine.words = words
         main(ChiselOptions.takeChisels(from: words))
         // A chisel may ask for a second run once the first has ended (sysdig's `run_app`: `around`
@@ -186,6 +192,13 @@ struct Swiftdig: ParsableCommand {
             valueName: "format"))
     var printFormat: String?
 
+    @Option(
+        name: .customLong("partial-out"),
+        help: ArgumentHelp(
+            "With -c, write the chisel's partial result to <file> instead of its output, for swiftdig merge (docs/batch.md).",
+            valueName: "file"))
+    var partialOut: String?
+
     @Flag(name: .customShort("j"), help: "Print each event as a JSON object (with -p: its fields).")
     var json = false
 
@@ -301,8 +314,9 @@ struct Swiftdig: ParsableCommand {
             if !ChiselOptions.requests.isEmpty {
                 captured = try ChiselOptions.run(
                     inspector: inspector, textOptions: options,
-                    printsContainerData: printFormat == "c" || printFormat == "container")
+                    printsContainerData: printFormat == "c" || printFormat == "container", partialOutput: partialOut)
             } else {
+                if partialOut != nil { fail("swiftdig: --partial-out needs a chisel (-c)") }
                 captured = try TextDump.run(inspector: inspector, options: options)
             }
             if verbose { printCounters(inspector.statistics, captured: captured, since: clockStart) }
@@ -317,6 +331,8 @@ struct Swiftdig: ParsableCommand {
             fail(error.message)
         } catch let error as ChiselRunError {
             fail("swiftdig: \(error.description)")
+        } catch let error as PartialMergeError {
+            fail("swiftdig: \(error.description)")
         }
     }
 
@@ -327,30 +343,36 @@ struct Swiftdig: ParsableCommand {
         if writeFile != nil {
             fail("swiftdig: -w writes one capture: give --pieces to join the pieces of one capture, or write the files one by one")
         }
+        if partialOut != nil && ChiselOptions.requests.isEmpty { fail("swiftdig: --partial-out needs a chisel (-c)") }
         let showsProgress = progress || isatty(2) != 0
         var failures: [BatchRunner.Failure] = []
         do {
-            if !ChiselOptions.requests.isEmpty {
-                var textOptions = options
-                if !filter.isEmpty { textOptions.filter = try Filter(compiling: filter.joined(separator: " ")) }
-                RunInterruption.installSignalHandlers()
+            var textOptions = options
+            // The filter is checked once here rather than failing in every child.
+            if !filter.isEmpty { textOptions.filter = try Filter(compiling: filter.joined(separator: " ")) }
+            RunInterruption.installSignalHandlers()
+            let jobCount = jobs ?? BatchCommandLine.coreCount
+            var batch = BatchRunner.Options(
+                executable: BatchCommandLine.executable, arguments: BatchCommandLine.childArguments(), jobs: jobCount)
+            batch.showsProgress = showsProgress
+            if isatty(1) != 0 { batch.environment.append("\(BatchCommandLine.terminalVariable)=1") }
+            if ChiselOptions.requests.isEmpty {
+                failures = try BatchRunner(files: files, options: batch).run()
+            } else if ChiselOptions.mergeInParallel(textOptions: textOptions, printsContainerData: printsContainerData) {
+                failures = try ChiselOptions.runMerging(captures: files, batch: batch, partialOutput: partialOut)
+            } else {
+                if partialOut != nil { fail("swiftdig: --partial-out over several captures needs one chisel that merges") }
                 failures = try ChiselOptions.run(
                     captures: files, textOptions: textOptions, printsContainerData: printsContainerData,
-                    showsProgress: showsProgress, jobs: jobs ?? BatchCommandLine.coreCount)
-            } else {
-                // The filter is checked once here rather than failing in every child.
-                if !filter.isEmpty { _ = try Filter(compiling: filter.joined(separator: " ")) }
-                RunInterruption.installSignalHandlers()
-                var batch = BatchRunner.Options(
-                    executable: BatchCommandLine.executable, arguments: BatchCommandLine.childArguments(),
-                    jobs: jobs ?? BatchCommandLine.coreCount)
-                batch.showsProgress = showsProgress
-                if isatty(1) != 0 { batch.environment.append("\(BatchCommandLine.terminalVariable)=1") }
-                failures = try BatchRunner(files: files, options: batch).run()
+                    showsProgress: showsProgress, jobs: jobCount)
             }
         } catch let error as FilterError {
             fail(error.description)
         } catch let error as ChiselRunError {
+            fail("swiftdig: \(error.description)")
+        } catch let error as PartialMergeError {
+            fail("swiftdig: \(error.description)")
+        } catch let error as ChiselLoadError {
             fail("swiftdig: \(error.description)")
         } catch {
             fail("swiftdig: \(error)")

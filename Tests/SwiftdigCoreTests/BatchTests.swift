@@ -147,13 +147,8 @@ import Testing
     /// `-c topscalls` over a folder: one table over every file, the counts of sysdig's tables file
     /// by file summed (sysdig's table_generator, not cut at 30 rows, is the oracle).
     @Test func topscallsOverAFolderSumsSysdigFileByFile() throws {
-        guard let exe = RunnerTests.executable else { return }
+        guard let exe = RunnerTests.executable, Self.chiselsBuilt(next: exe) else { return }
         guard SharedCaptures.directoryWithSysdig("comparing -c topscalls over a folder") != nil else { return }
-        let chisel = exe.split(separator: "/").dropLast().joined(separator: "/")
-        guard access("/\(chisel)/libtable_generator.so", R_OK) == 0 else {
-            print("skipping: the chisels are not built next to \(exe)")
-            return
-        }
         let (directory, files) = Self.archive()
         defer { Self.remove(directory) }
         var expected: [String: Int] = [:]
@@ -172,6 +167,49 @@ import Testing
         let sorted = expected.sorted { $0.value > $1.value }
         #expect(ours.map(\.count) == sorted.prefix(ours.count).map(\.value))
         for (count, name) in ours { #expect(expected[name] == count, "\(name)") }
+    }
+
+    /// A chisel that merges partial results runs in children: the same table whatever `--jobs`,
+    /// and `--partial-out` over the folder writes the merged partial that `swiftdig merge` prints.
+    @Test func mergeableChiselRunsInChildren() throws {
+        guard let exe = RunnerTests.executable, Self.chiselsBuilt(next: exe) else { return }
+        let (directory, _) = Self.archive()
+        defer { Self.remove(directory) }
+        let one = RunnerTests.run(exe, "-r '\(directory)' -c topscalls --jobs 1", in: directory)
+        let two = RunnerTests.run(exe, "-r '\(directory)' -c topscalls --jobs 2", in: directory)
+        #expect(one.status == 0 && two.status == 0)
+        #expect(one.stdout == two.stdout && !one.stdout.isEmpty)
+        #expect(two.stderr.isEmpty, "\(String(decoding: two.stderr, as: UTF8.self))")
+        let part = directory + "/all.part"
+        let written = RunnerTests.run(exe, "-r '\(directory)' -c topscalls --partial-out '\(part)'", in: directory)
+        #expect(written.status == 0 && written.stdout.isEmpty)
+        #expect(RunnerTests.run(exe, "merge '\(part)'", in: directory).stdout == one.stdout)
+    }
+
+    /// A chisel that does not merge sees the files one after the other, in one process: one
+    /// instance (its header once), each file's events with a state of their own, and a note.
+    @Test func otherChiselsSeeEveryFileInTurn() throws {
+        guard let exe = RunnerTests.executable, Self.chiselsBuilt(next: exe) else { return }
+        let (directory, files) = Self.archive()
+        defer { Self.remove(directory) }
+        let run = RunnerTests.run(exe, "-r '\(directory)' -c proc_exec_time --jobs 2", in: directory)
+        #expect(run.status == 0)
+        #expect(String(decoding: run.stderr, as: UTF8.self).contains("proc_exec_time does not merge partial results"))
+        let rows = { (output: [UInt8]) in String(decoding: output, as: UTF8.self).split(separator: "\n").filter { $0.contains("\u{1B}[32m") } }
+        let expected = rows(Self.oneByOne(exe, files, "-c proc_exec_time", in: directory))
+        #expect(!expected.isEmpty)
+        #expect(rows(run.stdout) == expected)
+        #expect(String(decoding: run.stdout, as: UTF8.self).components(separatedBy: "proc.duration").count == 2)
+    }
+
+    /// Whether the bundled chisels were built next to `exe` (with the tests, they are).
+    static func chiselsBuilt(next exe: String) -> Bool {
+        let folder = exe.split(separator: "/").dropLast().joined(separator: "/")
+        guard access("/\(folder)/libtable_generator.so", R_OK) == 0 else {
+            print("skipping: the chisels are not built next to \(exe)")
+            return false
+        }
+        return true
     }
 
     /// The `count name` rows of a table_generator table.

@@ -17,6 +17,8 @@ public final class BatchRunner {
         public var executable: String
         /// The child's arguments before `-r FILE`.
         public var arguments: [String]
+        /// Arguments of the child of the file of each index, after ``arguments`` (before `-r FILE`).
+        public var fileArguments: ((Int) -> [String])?
         /// `NAME=value` words added to each child's environment.
         public var environment: [String] = []
         /// How many children run at once.
@@ -40,6 +42,8 @@ public final class BatchRunner {
     public struct Failure: Sendable, Equatable {
         /// The file.
         public var path: String
+        /// Its place in the batch's files (-1 when unknown).
+        public var index = -1
         /// The child's error line (without its `swiftdig: ` prefix), or how it ended.
         public var error: String
 
@@ -111,7 +115,8 @@ public final class BatchRunner {
 
     private func start(_ index: Int) throws(BatchError) {
         let child = try ChildProcess(
-            executable: options.executable, arguments: options.arguments + ["-r", files[index]],
+            executable: options.executable,
+            arguments: options.arguments + (options.fileArguments?(index) ?? []) + ["-r", files[index]],
             environment: options.environment + ["\(Self.reportVariable)=\(ChildProcess.reportFD)"])
         jobs[index] = Job(child: child)
     }
@@ -189,7 +194,9 @@ public final class BatchRunner {
             guard let status = job.status else { return }
             let text = String(decoding: job.messages, as: UTF8.self)
             if let ending = ChildProcess.failureText(status) {
-                failures.append(Failure(path: files[head], error: Self.errorLine(text) ?? ending))
+                var failure = Failure(path: files[head], error: Self.errorLine(text) ?? ending)
+                failure.index = head
+                failures.append(failure)
             } else if !job.messages.isEmpty {
                 progress.clear()
                 job.messages.withUnsafeBytes { _ = Self.writeAll($0, to: options.errorFD) }

@@ -89,5 +89,6 @@ final class ChildProcess {
 public struct BatchError: Error, CustomStringConvertible {
     /// The one-line explanation.
     public let description: String
-    init(_ description: String) { self.description = description }
+    /// An error that reads `description`.
+    public init(_ description: String) { self.description = description }
 }

@@ -9,7 +9,9 @@ files=${1:-40}
 copies=${2:-60}
 shared=../shared
 scratch=${SCRATCH_PATH:-.build}   # SCRATCH_PATH=.build-x to share the machine with other builds
-swift build -c release --scratch-path "$scratch" --product swiftdig >/dev/null
+for product in swiftdig table_generator topscalls; do
+    swift build -c release --scratch-path "$scratch" --product "$product" >/dev/null
+done
 ours=$scratch/release/swiftdig
 export TZ=UTC
 work=${BENCH_DIR:-/tmp/swiftdig-bench-batch}
@@ -56,6 +58,7 @@ run "default text output"
 run "selective filter" "proc.name=curl and evt.type=read"
 run "count only, -q -S" -q -S
 run "JSON, -j" -j
+run "chisel topscalls (merged)" -c topscalls
 
 # Peak memory: the parent alone (its VmHWM, read while it runs) and the largest process of the
 # run (/usr/bin/time -v counts the children too), with 10 and with 100 small files.

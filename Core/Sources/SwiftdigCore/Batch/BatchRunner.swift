@@ -67,7 +67,9 @@ public final class BatchRunner {
     private var nextToStart = 0, head = 0
     private var failures: [Failure] = []
     private var filesDone = 0, bytesDone: UInt64 = 0, eventsDone: UInt64 = 0
-    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    private var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    /// Whether the output is a terminal, which the progress bar shares (asked once).
+    private let outputIsTerminal: Bool
 
     /// A batch over `files`, in this order.
     public init(files: [String], options: Options) {
@@ -75,6 +77,7 @@ public final class BatchRunner {
         self.options = options
         sizes = BatchProgress.sizes(of: files)
         progress = BatchProgress(fileSizes: sizes, enabled: options.showsProgress)
+        outputIsTerminal = isatty(options.outputFD) != 0
     }
 
     /// Runs every file (until a stop is asked for with ``RunInterruption``: the files started then
@@ -136,12 +139,21 @@ public final class BatchRunner {
         for (slot, entry) in watched.enumerated() where entry.revents != 0 {
             let (index, pipe) = owners[slot]
             guard let job = jobs[index] else { continue }
-            let got = chunk.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress!, $0.count) }
-            if got < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+            try drain(entry.fd, pipe: pipe, of: index, job)
+        }
+    }
+
+    /// Moves on what pipe `pipe` of file `index` holds, until it is empty (or ends: then, once all
+    /// of the child's pipes ended, the child is waited for).
+    private func drain(_ fd: Int32, pipe: Int, of index: Int, _ job: Job) throws(BatchError) {
+        while true {
+            let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 && errno == EAGAIN { return }
             guard got > 0 else {
                 job.child.closeOutput(pipe)
                 if job.child.isDrained { finish(index, job) }
-                continue
+                return
             }
             let failure = chunk.withUnsafeBytes { raw -> BatchError? in
                 let data = UnsafeRawBufferPointer(rebasing: raw[0..<got])
@@ -160,7 +172,7 @@ public final class BatchRunner {
     /// Output of file `index`: printed if it is its turn, kept for later otherwise.
     private func output(_ data: UnsafeRawBufferPointer, of index: Int, _ job: Job) throws(BatchError) {
         if index == head {
-            if isatty(options.outputFD) != 0 { progress.clear() }
+            if outputIsTerminal { progress.clear() }
             Self.writeAll(data, to: options.outputFD)
             return
         }
@@ -213,7 +225,7 @@ public final class BatchRunner {
             close(job.spool)
             job.spool = -1
         }
-        if isatty(options.outputFD) != 0 { progress.clear() }
+        if outputIsTerminal { progress.clear() }
         guard lseek(job.spool, 0, SEEK_SET) == 0 else { throw BatchError("cannot read back kept output") }
         while true {
             let got = chunk.withUnsafeMutableBytes { read(job.spool, $0.baseAddress!, $0.count) }

@@ -56,7 +56,17 @@ final class ChildProcess {
         }
         pid = child
         outputs = parentEnds
+        for fd in parentEnds {
+            // Read until empty at each wake-up, never blocking on one child while another waits.
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
+        }
+        // A larger output pipe (Linux's F_SETPIPE_SZ) means fewer wake-ups for a child printing a
+        // lot; refused without harm past the system's limit.
+        _ = fcntl(parentEnds[0], Self.setPipeSize, Int32(1 << 20))
     }
+
+    /// Linux's `F_SETPIPE_SZ`, which Glibc's module leaves out.
+    private static let setPipeSize: Int32 = 1031
 
     /// Whether every pipe reached its end.
     var isDrained: Bool { outputs.allSatisfy { $0 < 0 } }

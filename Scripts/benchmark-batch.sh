@@ -2,11 +2,11 @@
 # Batch processing on one machine (docs/batch.md): a folder of many captures read with --jobs 2
 # against --jobs 1, and the peak memory of the parent process with 10 and with 100 files.
 # Usage: [SCRATCH_PATH=dir] Scripts/benchmark-batch.sh [files] [copies per file]
-#   (default 40 files of 60 copies of curl_google each: about 90 000 events a file)
+#   (default 40 files of 250 copies of curl_google each: about 384 000 events, 22 MB, a file)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 files=${1:-40}
-copies=${2:-60}
+copies=${2:-250}
 shared=../shared
 scratch=${SCRATCH_PATH:-.build}   # SCRATCH_PATH=.build-x to share the machine with other builds
 for product in swiftdig table_generator topscalls; do
@@ -28,31 +28,31 @@ make_folder() {
     touch "$dir/done-$count-$n"
 }
 
-# The best of three wall-clock times of a command, in seconds.
+# The best of three wall-clock times of a command, in seconds, and the processor time (user and
+# system, children included) of that run.
 best() {
-    local best=""
+    local best="" cpu="" line
     for _ in 1 2 3; do
-        local s e t
-        s=$(date +%s.%N)
-        "$@" >/dev/null 2>&1 || true
-        e=$(date +%s.%N)
-        t=$(echo "$e - $s" | bc)
-        if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
+        line=$(/usr/bin/time -f "%e %U %S" "$@" 2>&1 >/dev/null | tail -1)
+        local t c
+        t=$(echo "$line" | awk '{print $1}')
+        c=$(echo "$line" | awk '{print $2 + $3}')
+        if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; cpu=$c; fi
     done
-    echo "$best"
+    echo "$best $cpu"
 }
 
 make_folder "$work/many" "$files" "$copies"
 cat "$work"/many/*.scap >/dev/null   # into the page cache
 events=$("$ours" -r "$work/many/capture-$(seq -w 1 "$files" | head -1).scap" -q -S | awk 'NR>3 {n+=$NF} END {print n}')
-echo "folder: $files captures of $events events each ($(du -sh "$work/many" | cut -f1)), $(nproc) processors"
-printf '%-30s %10s %10s %8s\n' job "--jobs 1" "--jobs 2" speedup
+echo "folder: $files captures of $events events each ($(du -sh "$work/many" | cut -f1)), $(nproc) processors, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-30s %10s %10s %8s %12s %12s\n' job "--jobs 1" "--jobs 2" speedup "cpu, jobs 1" "cpu, jobs 2"
 run() {
     local name=$1; shift
     local a b
-    a=$(best "$ours" -r "$work/many" --jobs 1 "$@")
-    b=$(best "$ours" -r "$work/many" --jobs 2 "$@")
-    printf '%-30s %9.2fs %9.2fs %7.2fx\n' "$name" "$a" "$b" "$(echo "$a / $b" | bc -l)"
+    a=($(best "$ours" -r "$work/many" --jobs 1 "$@"))
+    b=($(best "$ours" -r "$work/many" --jobs 2 "$@"))
+    printf '%-30s %9.2fs %9.2fs %7.2fx %11.2fs %11.2fs\n' "$name" "${a[0]}" "${b[0]}" "$(echo "${a[0]} / ${b[0]}" | bc -l)" "${a[1]}" "${b[1]}"
 }
 run "default text output"
 run "selective filter" "proc.name=curl and evt.type=read"
@@ -78,7 +78,7 @@ peak() {
     all=$(/usr/bin/time -v "$ours" -r "$dir" --jobs 2 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {print $2}')
     printf '%-30s %10s kB %16s kB\n' "$(ls "$dir" | grep -c scap) files" "$hwm" "$all"
 }
-echo
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-30s %13s %19s\n' "peak RSS, --jobs 2" "parent" "largest process"
 peak "$work/ten"
 peak "$work/hundred"

@@ -79,9 +79,9 @@ enum ChiselOptions {
         let sizes = BatchProgress.sizes(of: files)
         let progress = BatchProgress(fileSizes: sizes, enabled: showsProgress)
         let outcome = try ChiselRun.run(captures: files, requests: requests, loader: loader, options: options) { index in
-            progress.update(files: index, bytes: sizes[..<index].reduce(0, +), events: 0)
+            progress.update(files: index, bytes: sizes[..<index].reduce(0, +), events: nil)
         }
-        progress.finish(files: files.count, bytes: sizes.reduce(0, +), events: 0)
+        progress.finish(files: files.count, bytes: sizes.reduce(0, +), events: nil)
         nextRun = outcome.nextRun
         return outcome.failures.map { BatchRunner.Failure(path: $0.path, error: $0.error) }
     }

@@ -32,9 +32,9 @@ public final class BatchProgress {
         }
     }
 
-    /// Draws the bar for `files` done, `bytes` of them read and `events` read, unless it was drawn
-    /// less than 0.2 s ago (`force` draws anyway).
-    public func update(files: Int, bytes: UInt64, events: UInt64, force: Bool = false) {
+    /// Draws the bar for `files` done, `bytes` of them read and `events` read (`nil`: not known, not
+    /// shown), unless it was drawn less than 0.2 s ago (`force` draws anyway).
+    public func update(files: Int, bytes: UInt64, events: UInt64?, force: Bool = false) {
         guard isEnabled else { return }
         let now = Self.now()
         guard force || now - lastDrawn >= 0.2 else { return }
@@ -45,7 +45,7 @@ public final class BatchProgress {
         let filled = min(width, Int(fraction * Double(width)))
         var line = "\r[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "]"
         line += "  \(files)/\(totalFiles) files  \(Self.megabytes(bytes))/\(Self.megabytes(totalBytes)) MB"
-        line += "  \(Self.rate(Double(events) / elapsed)) ev/s"
+        if let events { line += "  \(Self.rate(Double(events) / elapsed)) ev/s" }
         if fraction > 0 && fraction < 1 {
             line += "  \(Self.clock(elapsed * (1 - fraction) / fraction)) left"
         }
@@ -62,7 +62,7 @@ public final class BatchProgress {
     }
 
     /// Draws the bar a last time and ends its line.
-    public func finish(files: Int, bytes: UInt64, events: UInt64) {
+    public func finish(files: Int, bytes: UInt64, events: UInt64?) {
         guard isEnabled else { return }
         update(files: files, bytes: bytes, events: events, force: true)
         write("\n")

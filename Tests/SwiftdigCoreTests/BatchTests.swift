@@ -119,6 +119,23 @@ import Testing
         }
     }
 
+    /// `-C 1` (a new file past a million bytes) over a capture of some 3 MB.
+    @Test func piecesBySizeReadAsTheWholeCapture() throws {
+        guard let exe = RunnerTests.executable, let shared = SharedCaptures.directory else { return }
+        let directory = ScapTestSupport.temporaryDirectory()
+        defer { Self.remove(directory) }
+        let big = directory + "/big.scap"
+        _ = ScapTestSupport.shell(
+            "python3 '\(shared)/../tools/replicate-scap.py' '\(shared)/curl_google.scap' '\(big)' 140 >/dev/null")
+        let written = RunnerTests.run(exe, "-r '\(big)' -w '\(directory)/out' -C 1", in: directory)
+        #expect(written.status == 0)
+        #expect(try CaptureSet.files(for: [directory + "/out*"]).count >= 3)
+        let whole = RunnerTests.run(exe, "-r '\(big)' -t r", in: directory)
+        let pieces = RunnerTests.run(exe, "-r '\(directory)/out*' --pieces -t r", in: directory)
+        #expect(whole.lines.count > 100_000)
+        #expect(pieces.stdout == whole.stdout, "\(SharedCaptures.firstDifference(pieces.stdout, whole.stdout))")
+    }
+
     @Test func piecesAreOrderedByTheirFirstEvent() throws {
         let directory = ScapTestSupport.temporaryDirectory()
         defer { Self.remove(directory) }

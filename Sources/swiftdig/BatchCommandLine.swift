@@ -25,8 +25,8 @@ enum BatchCommandLine {
         "-r": true, "--jobs": true, "--partial-out": true, "-P": false, "--pieces": false,
     ]
 
-    /// ``words`` without the input files and the parent's own options: what each child runs before
-    /// its `-r FILE`.
+    /// ``words`` without the input files and the parent's own options: what each child runs
+    /// besides its `-r FILE`.
     static func childArguments() -> [String] {
         var out: [String] = []
         var index = 0

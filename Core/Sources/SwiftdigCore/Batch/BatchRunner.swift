@@ -15,9 +15,9 @@ public final class BatchRunner {
     public struct Options {
         /// The program each child runs.
         public var executable: String
-        /// The child's arguments before `-r FILE`.
+        /// The child's arguments besides `-r FILE`.
         public var arguments: [String]
-        /// Arguments of the child of the file of each index, after ``arguments`` (before `-r FILE`).
+        /// Arguments of the child of the file of each index, besides ``arguments``.
         public var fileArguments: ((Int) -> [String])?
         /// `NAME=value` words added to each child's environment.
         public var environment: [String] = []
@@ -30,7 +30,7 @@ public final class BatchRunner {
         /// Where children's messages go.
         public var errorFD: Int32 = 2
 
-        /// Runs `executable arguments -r FILE`, `jobs` at a time.
+        /// Runs `executable -r FILE arguments`, `jobs` at a time.
         public init(executable: String, arguments: [String], jobs: Int) {
             self.executable = executable
             self.arguments = arguments
@@ -119,7 +119,8 @@ public final class BatchRunner {
     private func start(_ index: Int) throws(BatchError) {
         let child = try ChildProcess(
             executable: options.executable,
-            arguments: options.arguments + (options.fileArguments?(index) ?? []) + ["-r", files[index]],
+            // The file first: the shared arguments may end with `--` and words that are not options.
+            arguments: ["-r", files[index]] + (options.fileArguments?(index) ?? []) + options.arguments,
             environment: options.environment + ["\(Self.reportVariable)=\(ChildProcess.reportFD)"])
         jobs[index] = Job(child: child)
     }

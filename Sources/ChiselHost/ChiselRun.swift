@@ -50,7 +50,9 @@ public enum ChiselRun {
         inspector: Inspector, requests: [ChiselRequest], loader: ChiselLoader, options: Options
     ) throws -> (delivered: UInt64, nextRun: [String]?) {
         let source = HostEventSource(inspector: inspector, bufferFormat: options.bufferFormat)
-        let output = ChiselOutput(fd: options.outputFD)
+        // A partial run prints nothing: what a chisel prints along the way (a header) belongs to the
+        // merge's output. Writes to fd -1 fail and are dropped.
+        let output = ChiselOutput(fd: options.partialOutput == nil ? options.outputFD : -1)
         defer { output.flush() }
         var options = options
         if options.partialOutput != nil { options.environment.writesPartial = true }
@@ -70,9 +72,9 @@ public enum ChiselRun {
         let end = ChiselTime(
             timestamp: inspector.lastTimestamp, delta: Int64(bitPattern: inspector.lastTimestamp &- inspector.firstTimestamp))
         if let partialWriter {
-            try guarded(chisels[0], "writePartial") {
-                try partialWriter.write(inspector: inspector, delivered: delivered, options: options)
-            }
+            var payload = ChiselPartialWriter()
+            try guarded(chisels[0], "writePartial") { try partialWriter.chisel.writePartial(to: &payload) }
+            try partialWriter.write(payload.bytes, inspector: inspector, delivered: delivered, options: options)
             return (delivered, nil)
         }
         for c in chisels { try guarded(c, "captureEnded") { try c.chisel.captureEnded(end) } }

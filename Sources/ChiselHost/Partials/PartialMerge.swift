@@ -137,13 +137,13 @@ public enum PartialMerge {
         }
         if part.chisel != first.chisel { throw differ("chisel", part.chisel, first.chisel) }
         if part.arguments != first.arguments { throw differ("arguments", quoted(part.arguments), quoted(first.arguments)) }
+        if part.containerColumns != first.containerColumns {
+            throw differ("-pc", part.containerColumns ? "on" : "off", first.containerColumns ? "on" : "off")
+        }
         if part.resolvedChisel != first.resolvedChisel || part.resolvedArguments != first.resolvedArguments {
             throw differ(
                 "chisel run", "\(part.resolvedChisel) \(quoted(part.resolvedArguments))",
                 "\(first.resolvedChisel) \(quoted(first.resolvedArguments))")
-        }
-        if part.containerColumns != first.containerColumns {
-            throw differ("-pc", part.containerColumns ? "on" : "off", first.containerColumns ? "on" : "off")
         }
         if part.protocolVersion != first.protocolVersion {
             throw differ(

@@ -22,6 +22,7 @@ import Glibc
         "topscalls_time", "topconns", "topports_server", "topcontainers_error", "topcontainers_file", "topcontainers_net",
         "fdbytes_by fd.name", "fdbytes_by proc.name,fd.name", "fdtime_by fd.name", "fdcount_by proc.name", "fdcount_by fd.type",
         "iobytes", "iobytes_net", "iobytes_file", "bottlenecks", "httptop", "httptop bytes", "httptop time",
+        "list_login_shells", "list_login_shells curl",
     ]
 
     /// One capture cut in three by event number, through one chisel.

@@ -75,7 +75,9 @@ final class Httptop: MergeableChisel {
         for _ in 0..<(try reader.readCount(minimumSize: 4)) {
             var key: [String] = []
             for _ in 0..<(try reader.readCount()) { key.append(try reader.readString()) }
+            let at = reader.offset
             let calls = try reader.readInt(), bytes = try reader.readSigned(), time = try reader.readUnsigned()
+            guard calls > 0 else { throw ChiselPartialError(offset: at, what: "a row of no calls") }
             if totals[key] == nil { order.append(key) }
             totals[key, default: Totals()].calls &+= calls
             totals[key]!.bytes &+= bytes

@@ -19,9 +19,9 @@ final class IOTotals: MergeableChisel {
     private var time: ChiselField<String>!
     private var read: Int64 = 0
     private var written: Int64 = 0
-    /// With `--partial-out` and in a merge: the seconds' totals, by the time of the event that ended
-    /// each, in time order (printed at the end of a merge instead of as they pass).
-    private var series: [(timestamp: UInt64, read: Int64, written: Int64)] = []
+    /// With `--partial-out` and in a merge: the totals (read, written) by the second whose line
+    /// they print on: that of the event that ended their interval (printed at the end of a merge).
+    private var series = ChiselSeries(width: 2)
 
     init() {}
 
@@ -43,7 +43,7 @@ final class IOTotals: MergeableChisel {
         if context.environment.writesPartial {
             // No line, so no event needed for its time: the part that holds no event yet still
             // counts its seconds, as one run over the whole would.
-            series.append((time.timestamp, read, written))
+            series.add(start: time.timestamp - time.timestamp % 1_000_000_000, [Double(read), Double(written)])
             read = 0
             written = 0
             return
@@ -52,14 +52,14 @@ final class IOTotals: MergeableChisel {
         // sysdig fails the same way when no event has passed the command line's filter yet.
         guard let event = context.currentEvent else { throw ChiselError("invalid call to evt.field()") }
         let now = event[self.time] ?? ""
-        context.print(Self.line(now, read, written))
+        context.print(Self.line(now, Double(read), Double(written)))
         read = 0
         written = 0
     }
 
     /// `17:35:49 in:43676 out:10906 tot:54582` (Lua's numbers: tostring writes them with %.14g).
-    private static func line(_ time: String, _ read: Int64, _ written: Int64) -> String {
-        let (r, w, t) = (ChiselFormat.number(Double(read)), ChiselFormat.number(Double(written)), ChiselFormat.number(Double(read &+ written)))
+    private static func line(_ time: String, _ read: Double, _ written: Double) -> String {
+        let (r, w, t) = (ChiselFormat.number(read), ChiselFormat.number(written), ChiselFormat.number(read + written))
         return "\(time) in:\(r) out:\(w) tot:\(t)"
     }
 
@@ -67,30 +67,16 @@ final class IOTotals: MergeableChisel {
     /// one run does not print them.
     func captureEnded(_ time: ChiselTime) throws {
         guard context.environment.printsMerged else { return }
-        for second in series { context.print(Self.line(Self.clock(second.timestamp), second.read, second.written)) }
-    }
-
-    // Partial results: the seconds, by the time that ended each. Parts of one capture (cut by a
-    // filter) see the same seconds, which add up; parts of several captures interleave by time.
-    func writePartial(to writer: inout ChiselPartialWriter) throws {
-        writer.write(unsigned: UInt64(series.count))
-        for second in series {
-            writer.write(unsigned: second.timestamp)
-            writer.write(signed: second.read)
-            writer.write(signed: second.written)
+        for (second, values) in series.intervals {
+            context.print(Self.line(Self.clock(second), values[0], values[1]))
         }
     }
 
-    func absorbPartial(_ reader: inout ChiselPartialReader) throws {
-        var merged: [UInt64: (read: Int64, written: Int64)] = [:]
-        for second in series { merged[second.timestamp] = (second.read, second.written) }
-        for _ in 0..<(try reader.readCount(minimumSize: 3)) {
-            let timestamp = try reader.readUnsigned(), r = try reader.readSigned(), w = try reader.readSigned()
-            let known = merged[timestamp] ?? (0, 0)
-            merged[timestamp] = (known.read &+ r, known.written &+ w)
-        }
-        series = merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value.read, $0.value.written) }
-    }
+    // Partial results: the seconds. Parts of one capture (cut by a filter) see the same seconds,
+    // and the parts of several captures of the same time (several hosts) add up second by second.
+    func writePartial(to writer: inout ChiselPartialWriter) throws { series.writePartial(to: &writer) }
+
+    func absorbPartial(_ reader: inout ChiselPartialReader) throws { try series.absorbPartial(&reader) }
 
     /// `evt.time.s` of a timestamp: `HH:MM:SS` in local time, as sysdig prints it.
     private static func clock(_ timestamp: UInt64) -> String {

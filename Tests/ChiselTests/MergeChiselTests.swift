@@ -260,8 +260,21 @@ import Glibc
         var generator = SystemRandomNumberGenerator()
         for length in 0..<200 {
             var noise = ChiselPartialReader((0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) })
-            var t = ChiselTopTable(valueTitle: "", keyTitles: [], units: .none)
+            var t = ChiselTopTable(valueTitle: "", keyTitles: [], units: .time)
             _ = try? t.absorbPartial(&noise)
+            _ = t.sortedRows
+            var series = ChiselSeries(width: 2)
+            noise = ChiselPartialReader((0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            _ = try? series.absorbPartial(&noise)
         }
+        // A series reads back, and intervals of the same start add up.
+        var series = ChiselSeries(width: 2)
+        series.add(start: 2_000_000_000, [1, 2])
+        series.add(start: 1_000_000_000, [3, 4])
+        var seriesWriter = ChiselPartialWriter()
+        series.writePartial(to: &seriesWriter)
+        var seriesReader = ChiselPartialReader(seriesWriter.bytes)
+        try series.absorbPartial(&seriesReader)
+        #expect(series.intervals.map(\.start) == [1_000_000_000, 2_000_000_000] && series.intervals.map(\.values) == [[6, 8], [2, 4]])
     }
 }

@@ -205,10 +205,19 @@ import Glibc
         let good = try #require(FileBytes.read(path))
         var flipped = good
         flipped[good.count / 2] ^= 0x40
+        var newer = try PartialResult(bytes: good)
+        newer.protocolVersion = ChiselProtocolVersion.pack(major: 1, minor: 999)
         let damaged: [(String, [UInt8], String)] = [
-            ("truncated", Array(good.prefix(good.count - 9)), "checksum"), ("flipped", flipped, "checksum"),
+            ("truncated", Array(good.prefix(good.count - 9)), "offset \(good.count - 13): checksum"), ("flipped", flipped, "checksum"),
             ("empty", [], "offset 0: not a swiftdig partial result"), ("text", Array("hello\n".utf8), "not a swiftdig partial result"),
         ]
+        // A newer protocol's partial is refused whole, not misread.
+        let newerPath = "\(fixtures.directory)/newer.part"
+        let f = fopen(newerPath, "w")!
+        _ = newer.bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, f) }
+        fclose(f)
+        let refused = Self.swiftdig("merge '\(newerPath)'", fixtures)
+        #expect(refused.status == 1 && refused.err.hasSuffix(": written by chisel protocol 1.999, this swiftdig merges 1.0 to 1.6\n"), "\(refused.err)")
         for (name, bytes, message) in damaged {
             let file = "\(fixtures.directory)/\(name).part"
             let f = fopen(file, "w")!
@@ -216,7 +225,7 @@ import Glibc
             fclose(f)
             let merged = Self.swiftdig("merge '\(path)' '\(file)'", fixtures)
             #expect(merged.status == 1 && merged.out.isEmpty)
-            #expect(merged.err.hasPrefix("swiftdig merge: \(file): offset ") && merged.err.contains(message), "\(name): \(merged.err)")
+            #expect(merged.err.hasPrefix("swiftdig merge: \(file): ") && merged.err.contains(message), "\(name): \(merged.err)")
         }
     }
 

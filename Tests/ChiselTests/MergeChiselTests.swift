@@ -23,6 +23,8 @@ import Glibc
         "fdbytes_by fd.name", "fdbytes_by proc.name,fd.name", "fdtime_by fd.name", "fdcount_by proc.name", "fdcount_by fd.type",
         "iobytes", "iobytes_net", "iobytes_file", "bottlenecks", "httptop", "httptop bytes", "httptop time",
         "list_login_shells", "list_login_shells curl",
+        // A chisel compiled from source merges as the bundled ones do.
+        "Examples/top_by_field.swift proc.name evt.latency 'evt.type=read' 5",
     ]
 
     /// One capture cut in three by event number, through one chisel.
@@ -45,7 +47,7 @@ import Glibc
         let fixtures = ChiselFixtures()
         let capture = "'\(dir)/\(cut.capture).scap'"
         let words = cut.chisel.split(separator: " ")
-        let chisel = "-c \(words[0])" + (words.count > 1 ? " '\(words[1...].joined(separator: " "))'" : "")
+        let chisel = "-c \(words[0])" + (words.count > 1 ? " \"\(words[1...].joined(separator: " "))\"" : "")
         let whole = Self.swiftdig("-r \(capture) \(chisel)", fixtures)
         try #require(whole.status == 0, "\(whole.err)")
         let cuts = try Self.cutPoints(capture, chisel: cut.chisel, whole: whole.out, fixtures)

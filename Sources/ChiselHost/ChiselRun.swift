@@ -117,7 +117,9 @@ public enum ChiselRun {
         failed: ((String, ScapError) -> Void)? = nil
     ) throws -> BatchOutcome {
         let source = HostEventSource(inspector: first, bufferFormat: options.bufferFormat)
-        let output = ChiselOutput(fd: options.outputFD)
+        // A partial run prints nothing: what a chisel prints along the way (a header) belongs to the
+        // merge's output. Writes to fd -1 fail and are dropped.
+        let output = ChiselOutput(fd: options.partialOutput == nil ? options.outputFD : -1)
         defer { output.flush() }
         var options = options
         if options.partialOutput != nil { options.environment.writesPartial = true }
@@ -151,9 +153,9 @@ public enum ChiselRun {
         let end = ChiselTime(
             timestamp: inspector.lastTimestamp, delta: Int64(bitPattern: inspector.lastTimestamp &- first.firstTimestamp))
         if let partialWriter {
-            try guarded(chisels[0], "writePartial") {
-                try partialWriter.write(inspector: inspector, delivered: outcome.delivered, options: options)
-            }
+            var payload = ChiselPartialWriter()
+            try guarded(chisels[0], "writePartial") { try partialWriter.chisel.writePartial(to: &payload) }
+            try partialWriter.write(payload.bytes, inspector: inspector, delivered: outcome.delivered, options: options)
             return outcome
         }
         for c in chisels { try guarded(c, "captureEnded") { try c.chisel.captureEnded(end) } }

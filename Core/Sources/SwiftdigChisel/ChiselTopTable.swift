@@ -163,7 +163,7 @@ public struct ChiselTopTable: Sendable {
         switch units {
         case .none: return ChiselFormat.number(value)
         case .bytes: return ChiselFormat.bytes(value)
-        case .time: return ChiselFormat.timeInterval(UInt64(max(value, 0)))
+        case .time: return ChiselFormat.timeInterval(ChiselFormat.nanoseconds(value))
         case .timePercent:
             return intervalLength > 0 ? ChiselFormat.percent(value / Double(intervalLength) * 100) : "0.00%"
         }

@@ -49,6 +49,12 @@ public enum PartialMerge {
     public static func printMerged(_ parts: [(name: String, result: PartialResult)], loader: ChiselLoader, options: Options = Options()) throws {
         guard let (firstName, first) = parts.first else { throw PartialMergeError("no partial results to merge") }
         for (name, part) in parts.dropFirst() { try checkAgreement(part, named: name, with: first, named: firstName) }
+        // A newer protocol's chisel may write payloads this one's cannot read.
+        let ours = ChiselProtocolVersion.packed
+        guard first.protocolVersion >> 16 == ours >> 16, first.protocolVersion <= ours else {
+            throw PartialMergeError(
+                "\(firstName): written by chisel protocol \(ChiselProtocolVersion.text(first.protocolVersion)), this swiftdig merges \(ChiselProtocolVersion.text(ours & 0xFFFF_0000)) to \(ChiselProtocolVersion.text(ours))")
+        }
         let inputs = parts.flatMap(\.result.inputs)
         let firstTimestamp = inputs.map(\.firstTimestamp).filter { $0 != 0 }.min() ?? 0
         let lastTimestamp = inputs.map(\.lastTimestamp).max() ?? 0
@@ -137,13 +143,13 @@ public enum PartialMerge {
         }
         if part.chisel != first.chisel { throw differ("chisel", part.chisel, first.chisel) }
         if part.arguments != first.arguments { throw differ("arguments", quoted(part.arguments), quoted(first.arguments)) }
+        if part.containerColumns != first.containerColumns {
+            throw differ("-pc", part.containerColumns ? "on" : "off", first.containerColumns ? "on" : "off")
+        }
         if part.resolvedChisel != first.resolvedChisel || part.resolvedArguments != first.resolvedArguments {
             throw differ(
                 "chisel run", "\(part.resolvedChisel) \(quoted(part.resolvedArguments))",
                 "\(first.resolvedChisel) \(quoted(first.resolvedArguments))")
-        }
-        if part.containerColumns != first.containerColumns {
-            throw differ("-pc", part.containerColumns ? "on" : "off", first.containerColumns ? "on" : "off")
         }
         if part.protocolVersion != first.protocolVersion {
             throw differ(

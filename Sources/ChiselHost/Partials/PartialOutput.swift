@@ -28,10 +28,9 @@ struct PartialOutput {
         self.chisel = chisel
     }
 
-    /// Writes the partial of the run over `inspector`.
-    func write(inspector: Inspector, delivered: UInt64, options: ChiselRun.Options) throws {
-        var writer = ChiselPartialWriter()
-        try chisel.writePartial(to: &writer)
+    /// Writes the partial file of the run over `inspector`, around the chisel's `payload`.
+    /// - Throws: ``PartialMergeError`` naming the file when it cannot be written.
+    func write(_ payload: [UInt8], inspector: Inspector, delivered: UInt64, options: ChiselRun.Options) throws(PartialMergeError) {
         let input = PartialResult.Input(
             name: inspector.reader?.path ?? "live capture",
             filter: options.environment.filter, events: inspector.eventCount, delivered: delivered,
@@ -39,7 +38,7 @@ struct PartialOutput {
         let result = PartialResult(
             chisel: request.name, arguments: request.arguments, resolvedChisel: instance.name,
             resolvedArguments: instance.arguments, containerColumns: options.environment.printsContainerData,
-            json: options.environment.prefersJSON, inputs: [input], payload: writer.bytes)
+            json: options.environment.prefersJSON, inputs: [input], payload: payload)
         try PartialFiles.write(result.bytes, to: path)
     }
 }

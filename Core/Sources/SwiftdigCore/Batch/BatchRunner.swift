@@ -5,9 +5,10 @@ import Glibc
 
 /// Runs a command over many independent captures, several at a time: each file is one child
 /// process (`swiftdig` with the same options and `-r FILE`), which keeps a crash to its file and
-/// the parent's memory flat. Output stays in file order: the first unfinished file's child writes
-/// straight through, the others' output waits in temporary files until its turn, so standard output
-/// is exactly the concatenation of the file-by-file runs.
+/// the parent's memory flat. Output stays in file order: each child writes to a temporary file of
+/// its own (unlinked: on disk, not in memory), which the parent copies to the output in the kernel
+/// (`sendfile`) when the file's turn comes, following it as it grows while the child still runs; so
+/// standard output is exactly the concatenation of the file-by-file runs.
 ///
 /// A file whose child fails does not stop the batch; its error line is collected and returned.
 public final class BatchRunner {
@@ -70,6 +71,8 @@ public final class BatchRunner {
     private var chunk = [UInt8](repeating: 0, count: 1 << 20)
     /// Whether the output is a terminal, which the progress bar shares (asked once).
     private let outputIsTerminal: Bool
+    /// Whether the output takes `sendfile` (not when opened with `O_APPEND`).
+    private var canSendFile = true
 
     /// A batch over `files`, in this order.
     public init(files: [String], options: Options) {
@@ -107,25 +110,42 @@ public final class BatchRunner {
     /// One file's child and what it left to print.
     private final class Job {
         let child: ChildProcess
-        /// Output waiting for the file's turn (-1: none yet).
-        var spool: Int32 = -1
+        /// The child's output, an unlinked temporary file.
+        let spool: Int32
+        /// How much of ``spool`` went to the output.
+        var copied: off_t = 0
         var messages: [UInt8] = []
         var report: [UInt8] = []
         /// The `wait` status, once the child ended.
         var status: Int32?
-        init(child: ChildProcess) { self.child = child }
+        init(child: ChildProcess, spool: Int32) {
+            self.child = child
+            self.spool = spool
+        }
+        deinit { close(spool) }
     }
 
     private func start(_ index: Int) throws(BatchError) {
-        let child = try ChildProcess(
-            executable: options.executable,
-            // The file first: the shared arguments may end with `--` and words that are not options.
-            arguments: ["-r", files[index]] + (options.fileArguments?(index) ?? []) + options.arguments,
-            environment: options.environment + ["\(Self.reportVariable)=\(ChildProcess.reportFD)"])
-        jobs[index] = Job(child: child)
+        var template = Array("/tmp/swiftdig-batch-XXXXXX".utf8CString)
+        let spool = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard spool >= 0 else { throw BatchError("cannot make a temporary file: \(String(cString: strerror(errno)))") }
+        // Gone from the folder at once: it ends with the descriptors, whatever happens.
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        do {
+            let child = try ChildProcess(
+                executable: options.executable,
+                // The file first: the shared arguments may end with `--` and words that are not options.
+                arguments: ["-r", files[index]] + (options.fileArguments?(index) ?? []) + options.arguments,
+                environment: options.environment + ["\(Self.reportVariable)=\(ChildProcess.reportFD)"], output: spool)
+            jobs[index] = Job(child: child, spool: spool)
+        } catch {
+            close(spool)
+            throw error
+        }
     }
 
-    /// Waits (at most 0.2 s, for the progress bar) for output of running children and moves it on.
+    /// Waits for messages of running children and moves them on: at most 0.05 s while the file
+    /// whose turn it is runs (its output is followed at that pace), 0.2 s otherwise (the progress bar).
     private func pump() throws(BatchError) {
         var watched: [pollfd] = []
         var owners: [(index: Int, pipe: Int)] = []
@@ -136,7 +156,8 @@ public final class BatchRunner {
             }
         }
         guard !watched.isEmpty else { return }
-        if poll(&watched, nfds_t(watched.count), 200) <= 0 { return }
+        let following = jobs[head].map { $0.status == nil } ?? false
+        if poll(&watched, nfds_t(watched.count), following ? 50 : 200) <= 0 { return }
         for (slot, entry) in watched.enumerated() where entry.revents != 0 {
             let (index, pipe) = owners[slot]
             guard let job = jobs[index] else { continue }
@@ -156,36 +177,10 @@ public final class BatchRunner {
                 if job.child.isDrained { finish(index, job) }
                 return
             }
-            let failure = chunk.withUnsafeBytes { raw -> BatchError? in
+            chunk.withUnsafeBytes { raw in
                 let data = UnsafeRawBufferPointer(rebasing: raw[0..<got])
-                switch pipe {
-                case 0:
-                    do throws(BatchError) { try output(data, of: index, job) } catch { return error }
-                case 1: job.messages.append(contentsOf: data)
-                default: job.report.append(contentsOf: data)
-                }
-                return nil
+                if pipe == 0 { job.messages.append(contentsOf: data) } else { job.report.append(contentsOf: data) }
             }
-            if let failure { throw failure }
-        }
-    }
-
-    /// Output of file `index`: printed if it is its turn, kept for later otherwise.
-    private func output(_ data: UnsafeRawBufferPointer, of index: Int, _ job: Job) throws(BatchError) {
-        if index == head {
-            if outputIsTerminal { progress.clear() }
-            Self.writeAll(data, to: options.outputFD)
-            return
-        }
-        if job.spool < 0 {
-            var template = Array("/tmp/swiftdig-batch-XXXXXX".utf8CString)
-            job.spool = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard job.spool >= 0 else { throw BatchError("cannot make a temporary file: \(String(cString: strerror(errno)))") }
-            // Gone from the folder at once: it ends with the descriptor, whatever happens.
-            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        }
-        guard Self.writeAll(data, to: job.spool) else {
-            throw BatchError("cannot keep the output of \(files[index]): \(String(cString: strerror(errno)))")
         }
     }
 
@@ -198,13 +193,15 @@ public final class BatchRunner {
         eventsDone += UInt64(String(decoding: job.report, as: UTF8.self).split(separator: "\n").last ?? "") ?? 0
     }
 
-    /// Prints, in file order, what the finished files at the head of the order left: the output
-    /// kept for later, the messages, and notes failures; the next running file's kept output too,
-    /// after which that file writes straight through.
+    /// Prints, in file order, what the finished files at the head of the order left (their output,
+    /// then their messages) and notes failures; then what the running file whose turn it is wrote
+    /// so far.
     private func advance() throws(BatchError) {
         while let job = jobs[head] {
-            try flushSpool(job)
-            guard let status = job.status else { return }
+            // The child's output is complete once its status is in: copied to the end.
+            let finished = job.status != nil
+            try copyOut(job)
+            guard finished, let status = job.status else { return }
             let text = String(decoding: job.messages, as: UTF8.self)
             if let ending = ChildProcess.failureText(status) {
                 var failure = Failure(path: files[head], error: Self.errorLine(text) ?? ending)
@@ -219,20 +216,31 @@ public final class BatchRunner {
         }
     }
 
-    /// Copies the output kept for `job` to the output and drops it.
-    private func flushSpool(_ job: Job) throws(BatchError) {
-        guard job.spool >= 0 else { return }
-        defer {
-            close(job.spool)
-            job.spool = -1
-        }
+    /// Copies what `job`'s child wrote since the last call to the output.
+    private func copyOut(_ job: Job) throws(BatchError) {
+        var end = stat()
+        guard fstat(job.spool, &end) == 0 else { throw BatchError("cannot read back kept output") }
+        guard end.st_size > job.copied else { return }
         if outputIsTerminal { progress.clear() }
-        guard lseek(job.spool, 0, SEEK_SET) == 0 else { throw BatchError("cannot read back kept output") }
-        while true {
-            let got = chunk.withUnsafeMutableBytes { read(job.spool, $0.baseAddress!, $0.count) }
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else { break }
-            chunk.withUnsafeBytes { _ = Self.writeAll(UnsafeRawBufferPointer(rebasing: $0[0..<got]), to: options.outputFD) }
+        while job.copied < end.st_size {
+            let count = Int(end.st_size - job.copied)
+            var sent = canSendFile ? sendfile(options.outputFD, job.spool, &job.copied, count) : -1
+            if sent < 0 && errno == EINTR { continue }
+            if sent < 0 && canSendFile && errno != EINVAL && errno != ENOSYS {
+                throw BatchError("cannot write the output: \(String(cString: strerror(errno)))")
+            }
+            if sent < 0 {
+                // An output sendfile refuses (opened with O_APPEND, as `>>` opens it): by hand.
+                canSendFile = false
+                sent = chunk.withUnsafeMutableBytes { pread(job.spool, $0.baseAddress!, min($0.count, count), job.copied) }
+                guard sent > 0 else { throw BatchError("cannot read back kept output") }
+                let wrote = chunk.withUnsafeBytes {
+                    Self.writeAll(UnsafeRawBufferPointer(rebasing: $0[0..<sent]), to: options.outputFD)
+                }
+                guard wrote else { throw BatchError("cannot write the output: \(String(cString: strerror(errno)))") }
+                job.copied += off_t(sent)
+            }
+            if sent == 0 { break }
         }
     }
 

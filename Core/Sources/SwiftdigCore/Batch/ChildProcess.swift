@@ -3,24 +3,25 @@
 import Glibc
 #endif
 
-/// A child process whose standard output, standard error and one more descriptor (3, for what the
-/// child reports about its run) come back to the parent through pipes, read without blocking.
+/// A child process that writes its standard output to a file descriptor of the parent's choice,
+/// while its standard error and one more descriptor (3, for what the child reports about its run)
+/// come back to the parent through pipes, read without blocking.
 final class ChildProcess {
     /// The descriptor number the child writes its report on.
     static let reportFD: Int32 = 3
 
     let pid: pid_t
-    /// The parent's ends of the pipes: standard output, standard error, the report (-1 once closed).
+    /// The parent's ends of the pipes: standard error, the report (-1 once closed).
     private(set) var outputs: [Int32]
 
-    /// Starts `executable` with `arguments` (not counting its name) and the parent's environment
-    /// plus `environment` (`NAME=value` words).
+    /// Starts `executable` with `arguments` (not counting its name), its standard output on
+    /// `output`, and the parent's environment plus `environment` (`NAME=value` words).
     /// - Throws: ``BatchError`` when the pipes or the process cannot be made.
-    init(executable: String, arguments: [String], environment: [String]) throws(BatchError) {
+    init(executable: String, arguments: [String], environment: [String], output: Int32) throws(BatchError) {
         var parentEnds: [Int32] = []
         var childEnds: [Int32] = []
         defer { for fd in childEnds { close(fd) } }
-        for _ in 0..<3 {
+        for _ in 0..<2 {
             var ends: [Int32] = [-1, -1]
             guard pipe(&ends) == 0 else {
                 for fd in parentEnds { close(fd) }
@@ -35,7 +36,7 @@ final class ChildProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         // dup2 clears close-on-exec on the copies: the child keeps exactly 1, 2 and 3.
-        for (i, fd) in childEnds.enumerated() { posix_spawn_file_actions_adddup2(&actions, fd, Int32(i + 1)) }
+        for (i, fd) in ([output] + childEnds).enumerated() { posix_spawn_file_actions_adddup2(&actions, fd, Int32(i + 1)) }
         var inherited: [String] = []
         var entry = environ
         while let text = entry.pointee {
@@ -60,18 +61,12 @@ final class ChildProcess {
             // Read until empty at each wake-up, never blocking on one child while another waits.
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         }
-        // A larger output pipe (Linux's F_SETPIPE_SZ) means fewer wake-ups for a child printing a
-        // lot; refused without harm past the system's limit.
-        _ = fcntl(parentEnds[0], Self.setPipeSize, Int32(1 << 20))
     }
-
-    /// Linux's `F_SETPIPE_SZ`, which Glibc's module leaves out.
-    private static let setPipeSize: Int32 = 1031
 
     /// Whether every pipe reached its end.
     var isDrained: Bool { outputs.allSatisfy { $0 < 0 } }
 
-    /// Closes the parent's end of pipe `index` (0: output, 1: errors, 2: report).
+    /// Closes the parent's end of pipe `index` (0: errors, 1: report).
     func closeOutput(_ index: Int) {
         guard outputs[index] >= 0 else { return }
         close(outputs[index])

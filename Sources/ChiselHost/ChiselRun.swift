@@ -25,6 +25,10 @@ public enum ChiselRun {
         /// as sysdig does when its event format has colours (on a terminal, without `-p`).
         public var resetsColours = false
 
+        /// Write the chisel's partial result to this file instead of its output (`--partial-out`):
+        /// one chisel, which must be a ``MergeableChisel``. The file's inputs list the capture read.
+        public var partialOutput: String?
+
         /// The defaults: every event, standard output.
         public init() {}
     }
@@ -45,24 +49,118 @@ public enum ChiselRun {
     public static func run(
         inspector: Inspector, requests: [ChiselRequest], loader: ChiselLoader, options: Options
     ) throws -> (delivered: UInt64, nextRun: [String]?) {
-        let source = HostEventSource(inspector: inspector, bufferFormat: options.bufferFormat)
-        let output = ChiselOutput(fd: options.outputFD)
+        let outcome = try run(first: inspector, next: { nil }, requests: requests, loader: loader, options: options)
+        return (outcome.delivered, outcome.nextRun)
+    }
+
+    /// What a run over several captures did.
+    public struct BatchOutcome {
+        /// The number of events that reached the chisels, over all captures.
+        public var delivered: UInt64 = 0
+        /// The command line a chisel asked to run once the run has ended, if any.
+        public var nextRun: [String]?
+        /// The captures that could not be read to their end, each with its one-line error, in order.
+        public var failures: [(path: String, error: String)] = []
+    }
+
+    /// Runs `requests` over the independent captures at `paths`, one after the other, in this
+    /// process: one instance of each chisel sees every capture's events, and each capture is read
+    /// with a state of its own, from scratch, as if it were run alone (its own event numbers,
+    /// relative times, `-n` and `-M` limits). A capture that cannot be opened or is damaged is
+    /// listed in the outcome and the next one is read; a chisel's error ends the run.
+    /// - Parameter captureStarted: told the index of each capture as its reading starts.
+    public static func run(
+        captures paths: [String], requests: [ChiselRequest], loader: ChiselLoader, options: Options,
+        captureStarted: ((Int) -> Void)? = nil
+    ) throws -> BatchOutcome {
+        let queue = CaptureQueue(paths: paths, captureStarted: captureStarted)
+        guard let first = queue.next() else { return BatchOutcome(failures: queue.failures) }
+        var outcome = try run(
+            first: first, next: { queue.next() }, requests: requests, loader: loader, options: options,
+            failed: { queue.failures.append(($0, $1.description)) })
+        outcome.failures = queue.failures
+        return outcome
+    }
+
+    /// The captures of a batch not read yet, opened one at a time; those that cannot be opened are
+    /// noted as failures and passed over.
+    private final class CaptureQueue {
+        private var remaining: EnumeratedSequence<[String]>.Iterator
+        private let captureStarted: ((Int) -> Void)?
+        var failures: [(path: String, error: String)] = []
+
+        init(paths: [String], captureStarted: ((Int) -> Void)?) {
+            remaining = paths.enumerated().makeIterator()
+            self.captureStarted = captureStarted
+        }
+
+        /// The next capture that opens, or `nil` after the last.
+        func next() -> Inspector? {
+            while let (index, path) = remaining.next() {
+                do throws(ScapError) {
+                    let inspector = try Inspector(path: path)
+                    captureStarted?(index)
+                    return inspector
+                } catch {
+                    failures.append((path, error.description))
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Runs `requests` over `first`, then over each capture `next` hands out until it returns
+    /// `nil`, each read with its own state. `failed` is told of a capture whose reading ended with an
+    /// error; without it, the error ends the run.
+    private static func run(
+        first: Inspector, next: () -> Inspector?, requests: [ChiselRequest], loader: ChiselLoader, options: Options,
+        failed: ((String, ScapError) -> Void)? = nil
+    ) throws -> BatchOutcome {
+        let source = HostEventSource(inspector: first, bufferFormat: options.bufferFormat)
+        // A partial run prints nothing: what a chisel prints along the way (a header) belongs to the
+        // merge's output. Writes to fd -1 fail and are dropped.
+        let output = ChiselOutput(fd: options.partialOutput == nil ? options.outputFD : -1)
         defer { output.flush() }
+        var options = options
+        if options.partialOutput != nil { options.environment.writesPartial = true }
         var chisels: [ChiselInstance] = []
         for request in requests {
             chisels.append(try start(request, loader: loader, source: source, options: options, output: output))
         }
-        if let filter = options.filter { inspector.parser.setFilter(filter, context: source.context) }
+        // Refused before any event is read: the run would be wasted.
+        let partialWriter = try options.partialOutput.map { try PartialOutput(path: $0, requests: requests, chisels: chisels) }
         let event = ChiselEvent(source: source)
         for c in chisels { c.event = event }
         for c in chisels { try guarded(c, "captureStarted") { try c.chisel.captureStarted() } }
-        let delivered = try deliver(
-            inspector, to: chisels, through: source, event: event, limit: options.eventLimit, duration: options.duration)
+        var outcome = BatchOutcome()
+        var inspector = first
+        while true {
+            if let filter = options.filter { inspector.parser.setFilter(filter, context: source.context) }
+            do {
+                outcome.delivered += try deliver(
+                    inspector, to: chisels, through: source, event: event, limit: options.eventLimit,
+                    duration: options.duration)
+            } catch let error as ScapError {
+                guard let failed else { throw error }
+                failed(error.file, error)
+            }
+            if chisels.contains(where: \.endRequested) { break }
+            guard let following = next() else { break }
+            source.switchTo(following)
+            inspector = following
+        }
         if options.resetsColours { output.write("\u{1B}[00m") }
         let end = ChiselTime(
-            timestamp: inspector.lastTimestamp, delta: Int64(bitPattern: inspector.lastTimestamp &- inspector.firstTimestamp))
+            timestamp: inspector.lastTimestamp, delta: Int64(bitPattern: inspector.lastTimestamp &- first.firstTimestamp))
+        if let partialWriter {
+            var payload = ChiselPartialWriter()
+            try guarded(chisels[0], "writePartial") { try partialWriter.chisel.writePartial(to: &payload) }
+            try partialWriter.write(payload.bytes, inspector: inspector, delivered: outcome.delivered, options: options)
+            return outcome
+        }
         for c in chisels { try guarded(c, "captureEnded") { try c.chisel.captureEnded(end) } }
-        return (delivered, chisels.compactMap(\.nextRun).last)
+        outcome.nextRun = chisels.compactMap(\.nextRun).last
+        return outcome
     }
 
     /// The loop over the capture: each event the command line's filter keeps goes to every chisel;
@@ -146,7 +244,7 @@ public enum ChiselRun {
 
     /// Creates and initialises the chisel of `request`, following `exec` requests to the chisel that
     /// finally runs (`topprocs_net` runs as `table_generator`).
-    private static func start(
+    static func start(
         _ request: ChiselRequest, loader: ChiselLoader, source: HostEventSource, options: Options, output: ChiselOutput
     ) throws -> ChiselInstance {
         var plugin = request.plugin, name = request.name, arguments = request.arguments
@@ -155,6 +253,7 @@ public enum ChiselRun {
                 plugin: plugin, name: name, source: source, environment: options.environment, output: output)
             let values = ChiselArguments(arguments, for: plugin.info)
             try guarded(name, "initialize") { try instance.chisel.initialize(instance.context, values) }
+            instance.arguments = arguments
             guard let exec = instance.context.execRequest else { return instance }
             do {
                 plugin = try loader.load(exec.chisel)
@@ -169,7 +268,7 @@ public enum ChiselRun {
 
     /// Runs a chisel's callback, naming the chisel in what it throws.
     @inline(__always)
-    private static func guarded(_ instance: ChiselInstance, _ callback: String, _ body: () throws -> Void) throws {
+    static func guarded(_ instance: ChiselInstance, _ callback: String, _ body: () throws -> Void) throws {
         // The name is read only when the chisel threw: not per event.
         try guarded(name: { instance.name }, callback, body)
     }

@@ -9,7 +9,7 @@ import Glibc
 /// The current event of an ``Inspector`` as chisels see it, and the fields they asked for. One
 /// source serves every chisel of a run; the runner points it at each event in turn (no allocation).
 final class HostEventSource: ChiselEventSource {
-    let inspector: Inspector
+    private(set) var inspector: Inspector
     let context: FieldContext
     /// The event being handled; valid during the inspector's callback.
     var current: Event?
@@ -30,6 +30,13 @@ final class HostEventSource: ChiselEventSource {
     init(inspector: Inspector, bufferFormat: BufferFormat = .normal) {
         self.inspector = inspector
         context = FieldContext(parser: inspector.parser, bufferFormat: bufferFormat)
+    }
+
+    /// Serves the events of `next` from now on (the next capture of a batch, with its own state):
+    /// the fields chisels bound stay bound.
+    func switchTo(_ next: Inspector) {
+        inspector = next
+        context.rebind(to: next.parser)
     }
 
     deinit {

@@ -12,7 +12,14 @@ import Glibc
 struct Swiftdig: ParsableCommand {
     /// Parses the command line as sysdig's getopt does first (`-pc` is `-p c`), then runs.
     static func main() {
-        let words = GetoptArguments.normalize(Array(CommandLine.arguments.dropFirst()))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // `swiftdig merge PARTS...`: a command of its own (sysdig has no such word).
+        if arguments.first == "merge" {
+            MergeCommand.main(Array(arguments.dropFirst()))
+            return
+        }
+        let words = GetoptArguments.normalize(arguments)
+        BatchCommandLine.words = words
         main(ChiselOptions.takeChisels(from: words))
         // A chisel may ask for a second run once the first has ended (sysdig's `run_app`: `around`
         // and the log chisels write the events around what they found to a file).
@@ -40,12 +47,40 @@ struct Swiftdig: ParsableCommand {
               swiftdig -r trace.scap -c topprocs_net     # a chisel
               swiftdig -r trace.scap -q -S               # how often each event happened
               swiftdig -l                                # every field (docs/filters.md)
+              swiftdig -r archive/ "proc.name=curl"      # every capture of a folder, on all cores
+              swiftdig -r 'out.scap*' --pieces           # the rotation files of one -C run, as one capture
+
+            SEVERAL CAPTURES: -r takes a file, a folder (its .scap and .scap.gz files, recursively, by \
+            path), a quoted glob, and can be given several times. By default they are independent \
+            captures: each is read with its own state, as if run alone, --jobs at a time, and the output \
+            is the concatenation of the file-by-file runs, in file order. A file that fails does not stop \
+            the others: failures are listed at the end and the exit status is 1. Chisels see the files \
+            one after the other in one process. With --pieces they are one capture in pieces (the \
+            rotation files of one -C/-G/-e run): read in the order of their first events, with the state, \
+            event numbers and relative times carried across, printed as one file. See docs/batch.md.
             """,
         version: "swiftdig 0.1.0 (sysdig 0.29.3 compatible)"
     )
 
-    @Option(name: .customShort("r"), help: ArgumentHelp("Read events from the capture <file>.", valueName: "file"))
-    var readFile: String?
+    @Option(
+        name: .customShort("r"),
+        help: ArgumentHelp(
+            "Read events from the capture <file>: a file, a folder or a quoted glob; may be repeated (see SEVERAL CAPTURES).",
+            valueName: "file"))
+    var readFiles: [String] = []
+
+    @Flag(
+        name: .customLong("pieces"),
+        help: "The -r files are the pieces of one capture (rotation files), not independent captures.")
+    var pieces = false
+
+    @Option(
+        name: .customLong("jobs"),
+        help: ArgumentHelp("Independent captures read at once (default: the number of processors).", valueName: "n"))
+    var jobs: Int?
+
+    /// The one file of a single-file run.
+    private var readFile: String? { readFiles.first }
 
     @Option(name: .customShort("w"), help: ArgumentHelp("Write the kept events to capture <file>.", valueName: "file"))
     var writeFile: String?
@@ -157,6 +192,13 @@ struct Swiftdig: ParsableCommand {
             valueName: "format"))
     var printFormat: String?
 
+    @Option(
+        name: .customLong("partial-out"),
+        help: ArgumentHelp(
+            "With -c, write the chisel's partial result to <file> instead of its output, for swiftdig merge (docs/batch.md).",
+            valueName: "file"))
+    var partialOut: String?
+
     @Flag(name: .customShort("j"), help: "Print each event as a JSON object (with -p: its fields).")
     var json = false
 
@@ -175,6 +217,7 @@ struct Swiftdig: ParsableCommand {
         if let t = timeFormat, t.count != 1 || !"hardD".contains(t) {
             throw ValidationError("-t takes one of h, a, r, d or D, not '\(t)'.")
         }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of at least 1, not \(jobs).") }
     }
 
     func run() throws {
@@ -192,7 +235,7 @@ struct Swiftdig: ParsableCommand {
         }
         // sysdig colours its lines on a terminal, and resets the colours when the events end if the
         // format (or its plugin format, which only a custom -p replaces) has escapes.
-        let onTerminal = isatty(1) != 0
+        let onTerminal = BatchCommandLine.printsToTerminal
         if printFormat == "p" {
             writeAll((onTerminal ? EventFormatter.terminalFormat : EventFormatter.defaultFormat) + "\n")
             return
@@ -235,25 +278,52 @@ struct Swiftdig: ParsableCommand {
             if onTerminal { options.format = escapeFormat(EventFormatter.terminalFormat) }
             options.resetsColours = onTerminal
         }
+        var files: [String] = []
+        do {
+            files = try CaptureSet.files(for: readFiles)
+        } catch {
+            fail("swiftdig: \(error.description)")
+        }
+        if files.count > 1 && !pieces {
+            return runIndependent(files, options: options, printsContainerData: printFormat == "c" || printFormat == "container")
+        }
+        var piecesProgress: BatchProgress?
+        if files.count > 1 {
+            files = CaptureSet.orderedAsPieces(files)
+            // The pieces' bar replaces -P's percentage of one file.
+            piecesProgress = BatchProgress(fileSizes: BatchProgress.sizes(of: files), enabled: progress || isatty(2) != 0)
+            options.progress = false
+        }
         do {
             // Like sysdig, the arguments after the options are one filter, joined by spaces.
             if !filter.isEmpty { options.filter = try Filter(compiling: filter.joined(separator: " ")) }
             // Ctrl-C and SIGTERM end the run as the end of the input would: outputs complete.
             RunInterruption.installSignalHandlers()
-            let inspector = try readFile.map { try Inspector(path: $0) } ?? Inspector(source: try startLiveCapture())
+            let inspector = try files.isEmpty
+                ? Inspector(source: try startLiveCapture())
+                : files.count == 1 ? Inspector(path: files[0]) : Inspector(pieces: files)
             // sysdig scans its thread table by event time in live captures only.
-            if readFile == nil { inspector.threadPurge = ThreadPurge(isAlive: ThreadLiveness.isAlive) }
+            if files.isEmpty { inspector.threadPurge = ThreadPurge(isAlive: ThreadLiveness.isAlive) }
+            if let piecesProgress {
+                let sizes = BatchProgress.sizes(of: files)
+                inspector.pieceStarted = { [unowned inspector] index, _ in
+                    piecesProgress.update(files: index, bytes: sizes[..<index].reduce(0, +), events: inspector.eventCount)
+                }
+            }
+            defer { piecesProgress?.finish(files: files.count, bytes: BatchProgress.sizes(of: files).reduce(0, +), events: inspector.eventCount) }
             let clockStart = clock()
             let captured: UInt64
             if !ChiselOptions.requests.isEmpty {
                 captured = try ChiselOptions.run(
                     inspector: inspector, textOptions: options,
-                    printsContainerData: printFormat == "c" || printFormat == "container")
+                    printsContainerData: printFormat == "c" || printFormat == "container", partialOutput: partialOut)
             } else {
+                if partialOut != nil { fail("swiftdig: --partial-out needs a chisel (-c)") }
                 captured = try TextDump.run(inspector: inspector, options: options)
             }
             if verbose { printCounters(inspector.statistics, captured: captured, since: clockStart) }
             warnOfDrops(inspector.statistics)
+            BatchCommandLine.report(events: inspector.eventCount)
         } catch let error as CaptureError {
             fail("swiftdig: \(error.description)")
         } catch let error as ScapError {
@@ -264,7 +334,54 @@ struct Swiftdig: ParsableCommand {
             fail(error.message)
         } catch let error as ChiselRunError {
             fail("swiftdig: \(error.description)")
+        } catch let error as PartialMergeError {
+            fail("swiftdig: \(error.description)")
         }
+    }
+
+    /// Reads several independent captures: each in a child process, `--jobs` at a time, the output in
+    /// file order; with chisels, one after the other in this process. Failed files are listed at the
+    /// end, and make the exit status 1.
+    func runIndependent(_ files: [String], options: TextDump.Options, printsContainerData: Bool) {
+        if writeFile != nil {
+            fail("swiftdig: -w writes one capture: give --pieces to join the pieces of one capture, or write the files one by one")
+        }
+        if partialOut != nil && ChiselOptions.requests.isEmpty { fail("swiftdig: --partial-out needs a chisel (-c)") }
+        let showsProgress = progress || isatty(2) != 0
+        var failures: [BatchRunner.Failure] = []
+        do {
+            var textOptions = options
+            // The filter is checked once here rather than failing in every child.
+            if !filter.isEmpty { textOptions.filter = try Filter(compiling: filter.joined(separator: " ")) }
+            RunInterruption.installSignalHandlers()
+            let jobCount = jobs ?? BatchCommandLine.coreCount
+            var batch = BatchRunner.Options(
+                executable: BatchCommandLine.executable, arguments: BatchCommandLine.childArguments(), jobs: jobCount)
+            batch.showsProgress = showsProgress
+            if isatty(1) != 0 { batch.environment.append("\(BatchCommandLine.terminalVariable)=1") }
+            if ChiselOptions.requests.isEmpty {
+                failures = try BatchRunner(files: files, options: batch).run()
+            } else if ChiselOptions.mergeInParallel(textOptions: textOptions, printsContainerData: printsContainerData) {
+                failures = try ChiselOptions.runMerging(captures: files, batch: batch, partialOutput: partialOut)
+            } else {
+                if partialOut != nil { fail("swiftdig: --partial-out over several captures needs one chisel that merges") }
+                failures = try ChiselOptions.run(
+                    captures: files, textOptions: textOptions, printsContainerData: printsContainerData,
+                    showsProgress: showsProgress, jobs: jobCount)
+            }
+        } catch let error as FilterError {
+            fail(error.description)
+        } catch let error as ChiselRunError {
+            fail("swiftdig: \(error.description)")
+        } catch let error as PartialMergeError {
+            fail("swiftdig: \(error.description)")
+        } catch let error as ChiselLoadError {
+            fail("swiftdig: \(error.description)")
+        } catch {
+            fail("swiftdig: \(error)")
+        }
+        BatchCommandLine.reportFailures(failures, total: files.count)
+        if !failures.isEmpty { Swiftdig.exit(withError: ExitCode(1)) }
     }
 
     /// Starts capturing the live system with the command line's settings.

@@ -20,7 +20,7 @@ public enum FieldResult {
 /// scratch space. One context serves every field of a pipeline; it is not shared across threads.
 public final class FieldContext {
     /// The parser, which knows the current event's thread and fd and holds the state.
-    public let parser: EventParser
+    public private(set) var parser: EventParser
     /// The timestamp of the capture's first event (for relative times).
     public var firstTimestamp: UInt64 = 0
     /// Scratch space for text results; an extractor clears it before writing.
@@ -34,6 +34,13 @@ public final class FieldContext {
     public init(parser: EventParser, bufferFormat: BufferFormat = .normal, maxBufferLength: Int = 0) {
         self.parser = parser
         self.renderer = ParamRenderer(bufferFormat: bufferFormat, maxBufferLength: maxBufferLength)
+    }
+
+    /// Points the context at `parser`: the next capture of a batch read by one process, each with
+    /// its own state, for fields bound once (a chisel's).
+    public func rebind(to parser: EventParser) {
+        self.parser = parser
+        firstTimestamp = 0
     }
 
     /// The state of the machine as of the current event.

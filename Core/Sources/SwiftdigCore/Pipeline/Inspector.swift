@@ -23,8 +23,9 @@ public final class Inspector {
     public private(set) var lastTimestamp: UInt64 = 0
     /// The machine the capture was taken on, once its block was read.
     public private(set) var machine: MachineInfo?
-    /// The capture file being read, or `nil` when the events come from another ``source``.
-    public let reader: ScapReader?
+    /// The capture file being read (with ``init(pieces:)``, the current piece), or `nil` when the
+    /// events come from another ``source``.
+    public private(set) var reader: ScapReader?
     /// The source of the events when they do not come from a file (a live capture).
     public let source: EventSource?
     /// Whether events of codes sysdig 0.29.3 does not know (``EventSchema/legacyCount`` and up)
@@ -41,6 +42,15 @@ public final class Inspector {
     /// The thread table's periodic scan, for a live source (sysdig runs none on a capture file).
     public var threadPurge: ThreadPurge?
 
+    /// Told the index and path of each piece of ``init(pieces:)`` as its reading starts (the first
+    /// one included).
+    public var pieceStarted: ((Int, String) -> Void)?
+
+    /// The pieces not opened yet, in reading order (``init(pieces:)``).
+    private var laterPieces: ArraySlice<String> = []
+    /// The index of the piece being read (0 for a single file).
+    public private(set) var pieceIndex = 0
+
     private var progress: ReadProgress?
     /// Hands the tracer event that stands for the current event to `body` (out of line: rare).
     @inline(never) private func deliverTracer(_ body: (Event) throws -> Bool) throws -> Bool {
@@ -54,6 +64,16 @@ public final class Inspector {
         reader = try ScapReader(path: path, largePayloadTypes: EventSchema.largePayloadTypes)
         source = nil
         parser = EventParser(state: state)
+    }
+
+    /// Opens the first of `paths`, the pieces of one capture (the rotation files of one `-C`, `-G` or
+    /// `-e` run, in the order written), read one after the other as one capture: the state, event
+    /// numbers and relative times carry across; the state blocks that open each later piece (the
+    /// writer's copy of a state this inspector already has) are skipped.
+    public convenience init(pieces paths: [String]) throws(ScapError) {
+        precondition(!paths.isEmpty, "a capture has at least one piece")
+        try self.init(path: paths[0])
+        laterPieces = paths.dropFirst()
     }
 
     /// Reads the blocks of `source` (a live capture) instead of a file.
@@ -72,9 +92,10 @@ public final class Inspector {
     /// during the call. A damaged capture ends the run with a ``ScapError`` after the events before
     /// the damage were delivered.
     public func run(_ body: (Event) throws -> Bool) throws {
-        guard let reader else { return try runSource(body) }
+        guard var reader else { return try runSource(body) }
         // libscap skips them before looking at their parameters.
         reader.uncheckedEventTypes = skipsNewerEvents ? UInt16(EventSchema.legacyCount)... : nil
+        if pieceIndex == 0 { pieceStarted?(0, reader.path) }
         while true {
             let blockStart = reader.offset
             // Events, nearly every block, skip the block wrapper and its checks when they can.
@@ -86,6 +107,10 @@ public final class Inspector {
             // Between buffer refills (every few MiB): a stop asked for by a signal ends the run here.
             if RunInterruption.isRequested { return }
             guard let block = try reader.nextBlock() else {
+                if let next = try openNextPiece() {
+                    reader = next
+                    continue
+                }
                 progress?.end()
                 return endOfInput()
             }
@@ -121,10 +146,23 @@ public final class Inspector {
         _ = threadPurge?.scanIfDue(at: timestamp, in: state)
     }
 
+    /// The next piece of ``init(pieces:)``, opened and made the ``reader``, or `nil` after the last.
+    private func openNextPiece() throws(ScapError) -> ScapReader? {
+        guard let path = laterPieces.popFirst() else { return nil }
+        let next = try ScapReader(path: path, largePayloadTypes: EventSchema.largePayloadTypes)
+        next.uncheckedEventTypes = reader?.uncheckedEventTypes
+        reader = next
+        pieceIndex += 1
+        pieceStarted?(pieceIndex, path)
+        return next
+    }
+
     /// A block read the slow way: an event goes to `body` (returns what it returned), any other
-    /// block to the metadata observer and then into the state.
+    /// block to the metadata observer and then into the state (in a later piece, nowhere: the state
+    /// carried over from the earlier pieces is already the one it describes).
     private func handle(_ block: ScapBlock, _ body: (Event) throws -> Bool) throws -> Bool {
         if case .event(let raw) = block { return try deliver(raw, body) }
+        if pieceIndex > 0 { return true }
         try metadataObserver?(block)
         absorb(block)
         return true

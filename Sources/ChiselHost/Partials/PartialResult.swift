@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import SwiftdigChisel
+import SwiftdigCore
 
 /// A partial result: what one mergeable chisel gathered over some inputs, as `--partial-out`
 /// writes it and `swiftdig merge` reads it (docs/batch.md, "Partial results").

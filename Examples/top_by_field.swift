@@ -4,9 +4,14 @@
 //
 //     swiftdig -r trace.scap -c Examples/top_by_field.swift "fd.name evt.rawarg.res"
 //     swiftdig -r trace.scap -c Examples/top_by_field.swift "proc.name evt.latency 'evt.type=read' 5"
+//
+// It merges (docs/batch.md): run it over each capture with --partial-out, then swiftdig merge.
+//
+//     swiftdig -r a.scap -c Examples/top_by_field.swift "fd.name evt.rawarg.res" --partial-out a.part
+//     swiftdig merge a.part b.part
 import SwiftdigChisel
 
-final class TopByField: Chisel {
+final class TopByField: MergeableChisel {
     static let info = ChiselInfo(
         name: "top_by_field", category: "Misc", shortDescription: "Sum a field by another field",
         description: "Sums the value field over the events that pass the filter, grouped by the key field, and prints the largest totals.",
@@ -42,6 +47,11 @@ final class TopByField: Chisel {
     func captureEnded(_ time: ChiselTime) throws {
         table.write(to: context.output)
     }
+
+    // What --partial-out writes instead of the table, and how swiftdig merge adds another part.
+    func writePartial(to writer: inout ChiselPartialWriter) throws { table.writePartial(to: &writer) }
+
+    func absorbPartial(_ reader: inout ChiselPartialReader) throws { try table.absorbPartial(&reader) }
 }
 
 @_cdecl("swiftdig_chisel_entry")

@@ -3,7 +3,7 @@ import SwiftdigChisel
 
 /// sysdig's `bottlenecks`: the ten system calls that took longest to return, each as the lines of
 /// its enter and exit events, slowest first, at the end of the capture.
-final class Bottlenecks: Chisel {
+final class Bottlenecks: MergeableChisel {
     static let count = 10
 
     static let info = ChiselInfo(
@@ -48,12 +48,41 @@ final class Bottlenecks: Chisel {
             enterLines[event.tid] = line(event, seconds: "0.000000000", direction: ">")
             return
         }
-        guard let place = slowest.firstIndex(where: { latency > $0.latency }) ?? (slowest.count < Self.count ? slowest.count : nil)
-        else { return }
+        guard let place = place(latency) else { return }
         let nanoseconds = "\(latency % 1_000_000_000)"
         let seconds = "\(latency / 1_000_000_000)." + String(repeating: "0", count: 9 - nanoseconds.utf8.count) + nanoseconds
-        slowest.insert(Call(latency: latency, enter: enterLines[event.tid], exit: line(event, seconds: seconds, direction: "<")), at: place)
+        insert(Call(latency: latency, enter: enterLines[event.tid], exit: line(event, seconds: seconds, direction: "<")), at: place)
+    }
+
+    /// Where a call of `latency` joins the slowest (after those as slow), or `nil` when it does not.
+    private func place(_ latency: UInt64) -> Int? {
+        slowest.firstIndex(where: { latency > $0.latency }) ?? (slowest.count < Self.count ? slowest.count : nil)
+    }
+
+    private func insert(_ call: Call, at place: Int) {
+        slowest.insert(call, at: place)
         if slowest.count > Self.count { slowest.removeLast() }
+    }
+
+    // Partial results: the slowest calls of the part, slowest first. A part's calls join after
+    // calls as slow from earlier parts, as they would in one run over the parts in order.
+    func writePartial(to writer: inout ChiselPartialWriter) throws {
+        writer.write(unsigned: UInt64(slowest.count))
+        for call in slowest {
+            writer.write(unsigned: call.latency)
+            writer.write(bool: call.enter != nil)
+            if let enter = call.enter { writer.write(string: enter) }
+            writer.write(string: call.exit)
+        }
+    }
+
+    func absorbPartial(_ reader: inout ChiselPartialReader) throws {
+        for _ in 0..<(try reader.readCount(minimumSize: 3)) {
+            let latency = try reader.readUnsigned()
+            let enter = try reader.readBool() ? try reader.readString() : nil
+            let call = Call(latency: latency, enter: enter, exit: try reader.readString())
+            if let place = place(latency) { insert(call, at: place) }
+        }
     }
 
     func captureEnded(_ time: ChiselTime) throws {

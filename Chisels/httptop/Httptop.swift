@@ -3,7 +3,7 @@ import SwiftdigChisel
 
 /// sysdig's `httptop`: HTTP requests by method and URL, the most called (or those with the most
 /// bytes, or the slowest on average) first, at the end of a capture or every second live.
-final class Httptop: Chisel {
+final class Httptop: MergeableChisel {
     static let info = ChiselInfo(
         name: "httptop", category: "Application", shortDescription: "Top HTTP requests",
         description: "Show top HTTP requests by: ncalls, time or bytes",
@@ -56,6 +56,34 @@ final class Httptop: Chisel {
     }
 
     func captureEnded(_ time: ChiselTime) throws { aggregated().captureEnded(time, in: context) }
+
+    // Partial results: the totals by key (calls, bytes and time, whatever `by` prints, so a mean
+    // of times merges exactly), keys in the order first seen.
+    func writePartial(to writer: inout ChiselPartialWriter) throws {
+        writer.write(unsigned: UInt64(order.count))
+        for key in order {
+            let row = totals[key]!
+            writer.write(unsigned: UInt64(key.count))
+            for part in key { writer.write(string: part) }
+            writer.write(unsigned: UInt64(row.calls))
+            writer.write(signed: row.bytes)
+            writer.write(unsigned: row.time)
+        }
+    }
+
+    func absorbPartial(_ reader: inout ChiselPartialReader) throws {
+        for _ in 0..<(try reader.readCount(minimumSize: 4)) {
+            var key: [String] = []
+            for _ in 0..<(try reader.readCount()) { key.append(try reader.readString()) }
+            let at = reader.offset
+            let calls = try reader.readInt(), bytes = try reader.readSigned(), time = try reader.readUnsigned()
+            guard calls > 0 else { throw ChiselPartialError(offset: at, what: "a row of no calls") }
+            if totals[key] == nil { order.append(key) }
+            totals[key, default: Totals()].calls &+= calls
+            totals[key]!.bytes &+= bytes
+            totals[key]!.time &+= time
+        }
+    }
 
     /// The table of the totals: calls, bytes, or the mean time of a call.
     private func aggregated() -> ChiselTopTable {

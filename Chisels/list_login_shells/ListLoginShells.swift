@@ -4,7 +4,7 @@ import SwiftdigChisel
 /// sysdig's `list_login_shells`: the login shell id (`proc.loginshellid`) of the last command run
 /// in a login shell, optionally only commands whose name or arguments contain a string.
 /// `swiftdig -c list_login_shells curl` names the shell that last ran curl.
-final class ListLoginShells: Chisel {
+final class ListLoginShells: MergeableChisel {
     static let info = ChiselInfo(
         name: "list_login_shells", category: "Security", shortDescription: "List the login shell IDs",
         description: "List the IDs of the login sessions. Optionally, the list can be filtered to include only the sessions that contain a specific command. The session IDs listed by this chisel can be used as filters for the spy_users chisel. This chisel is compatible with containers using the sysdig -pc or -pcontainer argument, otherwise no container information will be shown.",
@@ -62,6 +62,25 @@ final class ListLoginShells: Chisel {
         let line = context.environment.printsContainerData
             ? "\(found.shell) \(found.containerName ?? "") \(found.containerID ?? "")" : "\(found.shell)"
         for _ in 0..<keys { context.print(line) }
+    }
+
+    // Partial results: the part's last match, if any; a later part's match replaces an earlier's.
+    func writePartial(to writer: inout ChiselPartialWriter) throws {
+        writer.write(bool: found != nil)
+        guard let found else { return }
+        writer.write(signed: found.shell)
+        for value in [found.containerName, found.containerID] {
+            writer.write(bool: value != nil)
+            if let value { writer.write(string: value) }
+        }
+    }
+
+    func absorbPartial(_ reader: inout ChiselPartialReader) throws {
+        guard try reader.readBool() else { return }
+        let shell = try reader.readSigned()
+        let name = try reader.readBool() ? try reader.readString() : nil
+        let id = try reader.readBool() ? try reader.readString() : nil
+        found = (shell, name, id)
     }
 }
 

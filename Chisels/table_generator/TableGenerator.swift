@@ -4,7 +4,7 @@ import SwiftdigChisel
 /// sysdig's `table_generator`: sums a value field by one or more key fields and prints the largest
 /// totals, at the end of a capture (or every second when live). The `top*` chisels run it through
 /// ``ChiselContext/exec(_:_:)``.
-final class TableGenerator: Chisel {
+final class TableGenerator: MergeableChisel {
     static let info = ChiselInfo(
         name: "table_generator", category: "Filter", shortDescription: "Filter on a key and value",
         description: "Given two filter fields, a key and a value, this chisel creates and renders a table to the screen.",
@@ -47,6 +47,11 @@ final class TableGenerator: Chisel {
     func interval(_ time: ChiselTime) throws { table.interval(time, in: context) }
 
     func captureEnded(_ time: ChiselTime) throws { table.captureEnded(time, in: context) }
+
+    // Partial results: the table's rows, all of them (the limit applies when printing).
+    func writePartial(to writer: inout ChiselPartialWriter) throws { table.writePartial(to: &writer) }
+
+    func absorbPartial(_ reader: inout ChiselPartialReader) throws { try table.absorbPartial(&reader) }
 }
 
 /// The plugin's entry point.

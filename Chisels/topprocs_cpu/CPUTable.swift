@@ -31,10 +31,15 @@ final class CPUTable {
     func interval(_ time: ChiselTime) { table.interval(time, in: context) }
 
     func captureEnded(_ time: ChiselTime) { table.captureEnded(time, in: context) }
+
+    /// The rows, for a partial result (the share is taken of the merged inputs' length).
+    func writePartial(to writer: inout ChiselPartialWriter) { table.writePartial(to: &writer) }
+
+    func absorbPartial(_ reader: inout ChiselPartialReader) throws { try table.absorbPartial(&reader) }
 }
 
 /// A chisel that is a `CPUTable`: the table answers its callbacks.
-protocol CPUTableChisel: Chisel {
+protocol CPUTableChisel: MergeableChisel {
     /// Made in `initialize`.
     var table: CPUTable! { get }
 }
@@ -44,4 +49,6 @@ extension CPUTableChisel {
     func handle(_ event: ChiselEvent) throws { table.add(event) }
     func interval(_ time: ChiselTime) throws { table.interval(time) }
     func captureEnded(_ time: ChiselTime) throws { table.captureEnded(time) }
+    func writePartial(to writer: inout ChiselPartialWriter) throws { table.writePartial(to: &writer) }
+    func absorbPartial(_ reader: inout ChiselPartialReader) throws { try table.absorbPartial(&reader) }
 }

@@ -32,8 +32,15 @@ final class ChiselInstance: ChiselHostServices {
     /// The one event object of the run (set by the runner once chisels are initialised).
     var event: ChiselEvent?
 
-    var firstEventTimestamp: UInt64 { source.inspector.firstTimestamp }
-    var lastEventTimestamp: UInt64 { source.inspector.lastTimestamp }
+    /// The arguments the chisel was initialised with (after `exec`, those of the chisel exec'd).
+    var arguments: [String] = []
+
+    /// The first and last timestamps of the inputs merged partials cover: what the context reports
+    /// in a merge, where no event is read.
+    var coveredTimestamps: (first: UInt64, last: UInt64)?
+
+    var firstEventTimestamp: UInt64 { coveredTimestamps?.first ?? source.inspector.firstTimestamp }
+    var lastEventTimestamp: UInt64 { coveredTimestamps?.last ?? source.inspector.lastTimestamp }
 
     /// Whether an event reached the chisel: sysdig points Lua's `evt` at the first such event, so
     /// intervals that end before it have no event.

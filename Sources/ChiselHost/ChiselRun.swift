@@ -25,6 +25,10 @@ public enum ChiselRun {
         /// as sysdig does when its event format has colours (on a terminal, without `-p`).
         public var resetsColours = false
 
+        /// Write the chisel's partial result to this file instead of its output (`--partial-out`):
+        /// one chisel, which must be a ``MergeableChisel``. The file's inputs list the capture read.
+        public var partialOutput: String?
+
         /// The defaults: every event, standard output.
         public init() {}
     }
@@ -46,12 +50,18 @@ public enum ChiselRun {
         inspector: Inspector, requests: [ChiselRequest], loader: ChiselLoader, options: Options
     ) throws -> (delivered: UInt64, nextRun: [String]?) {
         let source = HostEventSource(inspector: inspector, bufferFormat: options.bufferFormat)
-        let output = ChiselOutput(fd: options.outputFD)
+        // A partial run prints nothing: what a chisel prints along the way (a header) belongs to the
+        // merge's output. Writes to fd -1 fail and are dropped.
+        let output = ChiselOutput(fd: options.partialOutput == nil ? options.outputFD : -1)
         defer { output.flush() }
+        var options = options
+        if options.partialOutput != nil { options.environment.writesPartial = true }
         var chisels: [ChiselInstance] = []
         for request in requests {
             chisels.append(try start(request, loader: loader, source: source, options: options, output: output))
         }
+        // Refused before any event is read: the run would be wasted.
+        let partialWriter = try options.partialOutput.map { try PartialOutput(path: $0, requests: requests, chisels: chisels) }
         if let filter = options.filter { inspector.parser.setFilter(filter, context: source.context) }
         let event = ChiselEvent(source: source)
         for c in chisels { c.event = event }
@@ -61,6 +71,12 @@ public enum ChiselRun {
         if options.resetsColours { output.write("\u{1B}[00m") }
         let end = ChiselTime(
             timestamp: inspector.lastTimestamp, delta: Int64(bitPattern: inspector.lastTimestamp &- inspector.firstTimestamp))
+        if let partialWriter {
+            var payload = ChiselPartialWriter()
+            try guarded(chisels[0], "writePartial") { try partialWriter.chisel.writePartial(to: &payload) }
+            try partialWriter.write(payload.bytes, inspector: inspector, delivered: delivered, options: options)
+            return (delivered, nil)
+        }
         for c in chisels { try guarded(c, "captureEnded") { try c.chisel.captureEnded(end) } }
         return (delivered, chisels.compactMap(\.nextRun).last)
     }
@@ -130,7 +146,7 @@ public enum ChiselRun {
 
     /// Creates and initialises the chisel of `request`, following `exec` requests to the chisel that
     /// finally runs (`topprocs_net` runs as `table_generator`).
-    private static func start(
+    static func start(
         _ request: ChiselRequest, loader: ChiselLoader, source: HostEventSource, options: Options, output: ChiselOutput
     ) throws -> ChiselInstance {
         var plugin = request.plugin, name = request.name, arguments = request.arguments
@@ -139,6 +155,7 @@ public enum ChiselRun {
                 plugin: plugin, name: name, source: source, environment: options.environment, output: output)
             let values = ChiselArguments(arguments, for: plugin.info)
             try guarded(name, "initialize") { try instance.chisel.initialize(instance.context, values) }
+            instance.arguments = arguments
             guard let exec = instance.context.execRequest else { return instance }
             do {
                 plugin = try loader.load(exec.chisel)
@@ -153,7 +170,7 @@ public enum ChiselRun {
 
     /// Runs a chisel's callback, naming the chisel in what it throws.
     @inline(__always)
-    private static func guarded(_ instance: ChiselInstance, _ callback: String, _ body: () throws -> Void) throws {
+    static func guarded(_ instance: ChiselInstance, _ callback: String, _ body: () throws -> Void) throws {
         // The name is read only when the chisel threw: not per event.
         try guarded(name: { instance.name }, callback, body)
     }

@@ -48,13 +48,16 @@ enum ChiselOptions {
 
     /// Runs the chisels over the events of `inspector` with the command line's filter and limits.
     /// - Returns: the number of events that reached the chisels.
-    static func run(inspector: Inspector, textOptions: TextDump.Options, printsContainerData: Bool) throws -> UInt64 {
+    static func run(
+        inspector: Inspector, textOptions: TextDump.Options, printsContainerData: Bool, partialOutput: String? = nil
+    ) throws -> UInt64 {
         var options = ChiselRun.Options()
         options.filter = textOptions.filter
         options.eventLimit = textOptions.eventLimit
         options.duration = textOptions.duration
         options.bufferFormat = textOptions.bufferFormat
         options.resetsColours = textOptions.resetsColours
+        options.partialOutput = partialOutput
         options.environment = ChiselEnvironment(
             isLive: inspector.reader == nil, prefersJSON: textOptions.json, printsContainerData: printsContainerData,
             filter: textOptions.filter?.text ?? "")

@@ -12,7 +12,13 @@ import Glibc
 struct Swiftdig: ParsableCommand {
     /// Parses the command line as sysdig's getopt does first (`-pc` is `-p c`), then runs.
     static func main() {
-        let words = GetoptArguments.normalize(Array(CommandLine.arguments.dropFirst()))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // `swiftdig merge PARTS...`: a command of its own (sysdig has no such word).
+        if arguments.first == "merge" {
+            MergeCommand.main(Array(arguments.dropFirst()))
+            return
+        }
+        let words = GetoptArguments.normalize(arguments)
         main(ChiselOptions.takeChisels(from: words))
         // A chisel may ask for a second run once the first has ended (sysdig's `run_app`: `around`
         // and the log chisels write the events around what they found to a file).
@@ -157,6 +163,13 @@ struct Swiftdig: ParsableCommand {
             valueName: "format"))
     var printFormat: String?
 
+    @Option(
+        name: .customLong("partial-out"),
+        help: ArgumentHelp(
+            "With -c, write the chisel's partial result to <file> instead of its output, for swiftdig merge (docs/batch.md).",
+            valueName: "file"))
+    var partialOut: String?
+
     @Flag(name: .customShort("j"), help: "Print each event as a JSON object (with -p: its fields).")
     var json = false
 
@@ -246,8 +259,9 @@ struct Swiftdig: ParsableCommand {
             if !ChiselOptions.requests.isEmpty {
                 captured = try ChiselOptions.run(
                     inspector: inspector, textOptions: options,
-                    printsContainerData: printFormat == "c" || printFormat == "container")
+                    printsContainerData: printFormat == "c" || printFormat == "container", partialOutput: partialOut)
             } else {
+                if partialOut != nil { fail("swiftdig: --partial-out needs a chisel (-c)") }
                 captured = try TextDump.run(inspector: inspector, options: options)
             }
             if verbose { printCounters(inspector.statistics, captured: captured, since: clockStart) }
@@ -260,6 +274,8 @@ struct Swiftdig: ParsableCommand {
         } catch let error as FieldError {
             fail(error.message)
         } catch let error as ChiselRunError {
+            fail("swiftdig: \(error.description)")
+        } catch let error as PartialMergeError {
             fail("swiftdig: \(error.description)")
         }
     }

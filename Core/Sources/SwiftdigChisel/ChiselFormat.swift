@@ -13,7 +13,7 @@ public enum ChiselFormat {
         if value > gb { return fixed(value / gb) + "G" }
         if value > mb { return fixed(value / mb) + "M" }
         if value > kb { return fixed(value / kb) + "KB" }
-        return printf("%dB", Int64(value))
+        return printf("%dB", integer(value))
     }
 
     /// A duration in nanoseconds with a unit: `1.10s`, `15ms`, `2.50ms`, `12us`, `1.50us`, `800ns`
@@ -75,4 +75,20 @@ public enum ChiselFormat {
     }
 
     private static func twoDigits(_ v: UInt64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+
+    /// `value` without its fraction, as C's cast does for the values runs produce; NaN is 0 and
+    /// values beyond `Int64` are its ends (merged partials may hold any double: no trap).
+    static func integer(_ value: Double) -> Int64 {
+        if value.isNaN { return 0 }
+        if value >= 9_223_372_036_854_775_807 { return .max }
+        if value <= -9_223_372_036_854_775_808 { return .min }
+        return Int64(value)
+    }
+
+    /// ``integer(_:)`` for counts of nanoseconds: negative values and NaN are 0.
+    static func nanoseconds(_ value: Double) -> UInt64 {
+        if value.isNaN || value <= 0 { return 0 }
+        if value >= 18_446_744_073_709_551_615 { return .max }
+        return UInt64(value)
+    }
 }

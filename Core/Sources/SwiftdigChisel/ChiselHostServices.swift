@@ -64,6 +64,12 @@ public struct ChiselEnvironment: Sendable {
     public var filter: String
     /// The capture file read (`sysdig.get_evtsource_name()`), empty when live. Since 1.4.
     public var captureSource: String = ""
+    /// Whether the run writes a partial result (`--partial-out`) instead of the chisel's output: a
+    /// ``MergeableChisel`` records what it would print along the way. Since 1.6.
+    public var writesPartial = false
+    /// Whether the run prints the merge of partial results (`swiftdig merge`): no events come, the
+    /// chisel absorbs parts, then ends. Since 1.6.
+    public var printsMerged = false
 
     /// An environment.
     public init(isLive: Bool = false, prefersJSON: Bool = false, printsContainerData: Bool = false, filter: String = "") {

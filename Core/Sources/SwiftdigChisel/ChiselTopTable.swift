@@ -39,9 +39,10 @@ public struct ChiselTopTable: Sendable {
     public var valueField: String = ""
     // Keys are kept as the bytes of sysdig's Lua key: the values joined by "\u{1}\u{1}". Rows are
     // found by hashing those bytes, read into `scratch`: no string per event.
-    private var index: [KeyBytes: Int] = [:]
-    private var rows: [(key: KeyBytes, value: Double)] = []
-    private var scratch = KeyBytes()
+    // Internal, not private: the partial-result extension (ChiselTopTable+Partial.swift) reads them.
+    var index: [KeyBytes: Int] = [:]
+    var rows: [(key: KeyBytes, value: Double)] = []
+    var scratch = KeyBytes()
 
     /// An empty table.
     public init(valueTitle: String, keyTitles: [String], units: Units, limit: Int = 0) {
@@ -91,7 +92,7 @@ public struct ChiselTopTable: Sendable {
         return true
     }
 
-    private mutating func addScratch(_ value: Double) {
+    mutating func addScratch(_ value: Double) {
         if let i = index[scratch] {
             rows[i].value += value
         } else {
@@ -162,7 +163,7 @@ public struct ChiselTopTable: Sendable {
         switch units {
         case .none: return ChiselFormat.number(value)
         case .bytes: return ChiselFormat.bytes(value)
-        case .time: return ChiselFormat.timeInterval(UInt64(max(value, 0)))
+        case .time: return ChiselFormat.timeInterval(ChiselFormat.nanoseconds(value))
         case .timePercent:
             return intervalLength > 0 ? ChiselFormat.percent(value / Double(intervalLength) * 100) : "0.00%"
         }
@@ -170,7 +171,7 @@ public struct ChiselTopTable: Sendable {
 }
 
 /// A row's key: the bytes of its values joined as sysdig's Lua joins them, hashed in one go.
-private struct KeyBytes: Hashable, Sendable {
+struct KeyBytes: Hashable, Sendable {
     /// What sysdig's chisels put between key values (and split them at).
     static let separator: [UInt8] = [1, 1]
     var bytes: [UInt8] = []

@@ -121,3 +121,32 @@ for index, text in enumerate(sorted(formats)):
     write("format", "%04d" % index, text.encode())
 print("seeds: %d events in replay.scap, %s" % (len(chosen), ", ".join(
     "%s %d" % (t, len(os.listdir(os.path.join(out, t)))) for t in ("capture", "block", "event", "filter", "format"))))
+
+
+# partials: the body of a partial result (between its version and its checksum), as
+# Sources/ChiselHost/Partials/PartialResult.swift writes it: varints, strings after their length.
+def varint(value):
+    out = bytearray()
+    while value >= 0x80:
+        out.append((value & 0x7F) | 0x80)
+        value >>= 7
+    return bytes(out + bytes([value]))
+
+
+def string(text):
+    data = text.encode()
+    return varint(len(data)) + data
+
+
+def partial(chisel, arguments, rows, inputs):
+    body = varint(0x10006) + string(chisel) + varint(len(arguments)) + b"".join(string(a) for a in arguments)
+    body += string(chisel) + varint(len(arguments)) + b"".join(string(a) for a in arguments) + b"\x00\x00"
+    body += varint(len(inputs)) + b"".join(
+        string(name) + string(filt) + varint(n) + varint(n) + varint(10**18) + varint(10**18 + 5) for name, filt, n in inputs)
+    payload = varint(len(rows)) + b"".join(string(k) + struct.pack("<d", v) for k, v in rows)
+    return body + varint(len(payload)) + payload
+
+
+write("partials", "topprocs", partial("topprocs_cpu", [], [("curl", 12.5), ("bash", 3.0)], [("a.scap", "", 100)]))
+write("partials", "topfiles", partial("topfiles_bytes", ["10"], [("/etc/passwd", 4096.0)], [("a.scap", "proc.name=cat", 7), ("b.scap", "", 9)]))
+write("partials", "empty", partial("echo_fds", [], [], []))

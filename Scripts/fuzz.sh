@@ -16,8 +16,7 @@ root=$PWD
 executions=${1:-1000000}
 shift || true
 targets=("$@")
-# The partial-result merger (issue 7) gets a target `partials` here once its parser is in.
-[ ${#targets[@]} -gt 0 ] || targets=(capture block event filter format)
+[ ${#targets[@]} -gt 0 ] || targets=(capture block event filter format partials)
 out=${FUZZ_DIR:-$root/.build-fuzz-lf}
 swiftc=${SWIFTC:-swiftc}
 export TZ=UTC
@@ -27,15 +26,21 @@ flags=(-sanitize=fuzzer,address -O -enforce-exclusivity=unchecked -parse-as-libr
 # ld.gold warns about every sanitizer helper symbol; the warnings say nothing about our code.
 quiet_link() { grep -v "Cannot export local symbol" || true; }
 
-# The core, instrumented, as a static library (rebuilt when a source is newer).
+# The core and the chisel protocol library, instrumented, as static libraries (each rebuilt when one
+# of its sources is newer).
+build_library() {
+    local name=$1 library=$out/lib/lib$1.a
+    if [ ! -f "$library" ] || [ -n "$(find "Core/Sources/$name" -name '*.swift' -newer "$library" | head -1)" ]; then
+        echo "building the instrumented $name (a few minutes)"
+        "$swiftc" "${flags[@]}" -emit-library -static -emit-module -module-name "$name" -enable-testing -wmo \
+            -num-threads 2 $(find "Core/Sources/$name" -name '*.swift' | sort) -o "$library" \
+            -emit-module-path "$out/lib/$name.swiftmodule" 2>&1 | quiet_link
+        [ -f "$library" ] || { echo "fuzz.sh: $name did not build" >&2; exit 1; }
+    fi
+}
+build_library SwiftdigCore
+build_library SwiftdigChisel
 library=$out/lib/libSwiftdigCore.a
-if [ ! -f "$library" ] || [ -n "$(find Core/Sources/SwiftdigCore -name '*.swift' -newer "$library" | head -1)" ]; then
-    echo "building the instrumented core (a few minutes)"
-    "$swiftc" "${flags[@]}" -emit-library -static -emit-module -module-name SwiftdigCore -enable-testing -wmo \
-        -num-threads 2 $(find Core/Sources/SwiftdigCore -name '*.swift' | sort) -o "$library" \
-        -emit-module-path "$out/lib/SwiftdigCore.swiftmodule" 2>&1 | quiet_link
-    [ -f "$library" ] || { echo "fuzz.sh: the core did not build" >&2; exit 1; }
-fi
 
 # The seeds are made again when their recipe or the sample changed (several runs of this script,
 # one target each, can share the folder once it is made).
@@ -50,6 +55,7 @@ export SWIFTDIG_FUZZ_REPLAY=$out/seeds/replay.scap
 max_len() {
     case $1 in
         capture) echo 16384 ;;
+        partials) echo 4096 ;;
         block) echo 20480 ;;
         event) echo 8192 ;;
         *) echo 1024 ;;
@@ -59,10 +65,13 @@ max_len() {
 status=0
 for target in "${targets[@]}"; do
     binary=$out/bin/$target
-    if [ ! -x "$binary" ] || [ -n "$(find Fuzz "$library" -newer "$binary" | head -1)" ]; then
+    if [ ! -x "$binary" ] || [ -n "$(find Fuzz Sources/ChiselHost/Partials "$out/lib" -newer "$binary" | head -1)" ]; then
         echo "building target $target"
-        "$swiftc" "${flags[@]}" -I "$out/lib" Fuzz/Support/*.swift "Fuzz/Targets/$target.swift" \
-            -L "$out/lib" -lSwiftdigCore -lz -o "$binary" 2>&1 | quiet_link
+        # The partial-result reader lives in ChiselHost: its two files are compiled into the target.
+        extra=()
+        [ "$target" != partials ] || extra=(Sources/ChiselHost/Partials/PartialResult.swift Sources/ChiselHost/Partials/CRC32.swift)
+        "$swiftc" "${flags[@]}" -I "$out/lib" Fuzz/Support/*.swift "Fuzz/Targets/$target.swift" "${extra[@]}" \
+            -L "$out/lib" -lSwiftdigCore -lSwiftdigChisel -lz -o "$binary" 2>&1 | quiet_link
         [ -x "$binary" ] || { echo "fuzz.sh: target $target did not build" >&2; exit 1; }
     fi
     mkdir -p "$out/corpus/$target"

@@ -32,6 +32,9 @@ public final class EventFormatter {
     /// The JSON text of every field's value for the current event, one after the other.
     private var jsonValues = OutputBuffer(capacity: 1024)
 
+    /// The widest column a `%Nfield` may ask for.
+    public static let maximumWidth = 65535
+
     /// sysdig's default line: `*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info`.
     public static let defaultFormat = "*%evt.num %evt.outputtime %evt.cpu %proc.name (%thread.tid) %evt.dir %evt.type %evt.info"
     /// sysdig's line on a terminal: the default one with the process, its pid and the event type in
@@ -76,8 +79,13 @@ public final class EventFormatter {
             i += 1
             var width = 0
             while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57 {
-                width = width &* 10 &+ Int(bytes[i] - 48)
+                // Saturated: a long run of digits must not wrap into some other width.
+                width = min(width * 10 + Int(bytes[i] - 48), Self.maximumWidth + 1)
                 i += 1
+            }
+            // Found by fuzzing: a huge width padded every line to gigabytes, or wrapped around.
+            guard width <= Self.maximumWidth else {
+                throw error("column width too large (at most \(Self.maximumWidth))", at: tokenStart)
             }
             if i == bytes.count {
                 throw error("invalid formatting syntax: formatting cannot end with a number", at: tokenStart)

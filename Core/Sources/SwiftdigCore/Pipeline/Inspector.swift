@@ -60,8 +60,12 @@ public final class Inspector {
     private let layouts = EventLayouts.table
 
     /// Opens the capture at `path`.
-    public init(path: String) throws(ScapError) {
-        reader = try ScapReader(path: path, largePayloadTypes: EventSchema.largePayloadTypes)
+    ///
+    /// - Parameter bufferSize: the reader's buffer (see ``ScapReader/init(path:bufferSize:largePayloadTypes:)``):
+    ///   the default suits big files; the fuzz targets read small ones, many times a second.
+    public init(path: String, bufferSize: Int = ScapReader.defaultBufferSize) throws(ScapError) {
+        reader = try ScapReader(
+            path: path, bufferSize: bufferSize, largePayloadTypes: EventSchema.largePayloadTypes)
         source = nil
         parser = EventParser(state: state)
     }

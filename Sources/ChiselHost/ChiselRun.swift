@@ -61,6 +61,8 @@ public enum ChiselRun {
         public var nextRun: [String]?
         /// The captures that could not be read to their end, each with its one-line error, in order.
         public var failures: [(path: String, error: String)] = []
+        /// The events read from all the captures (``run(captures:requests:loader:options:captureStarted:)``).
+        public var eventsRead: UInt64 = 0
     }
 
     /// Runs `requests` over the independent captures at `paths`, one after the other, in this
@@ -68,10 +70,11 @@ public enum ChiselRun {
     /// with a state of its own, from scratch, as if it were run alone (its own event numbers,
     /// relative times, `-n` and `-M` limits). A capture that cannot be opened or is damaged is
     /// listed in the outcome and the next one is read; a chisel's error ends the run.
-    /// - Parameter captureStarted: told the index of each capture as its reading starts.
+    /// - Parameter captureStarted: told the index of each capture as its reading starts, and how
+    ///   many events the captures before it held.
     public static func run(
         captures paths: [String], requests: [ChiselRequest], loader: ChiselLoader, options: Options,
-        captureStarted: ((Int) -> Void)? = nil
+        captureStarted: ((_ index: Int, _ eventsBefore: UInt64) -> Void)? = nil
     ) throws -> BatchOutcome {
         let queue = CaptureQueue(paths: paths, captureStarted: captureStarted)
         guard let first = queue.next() else { return BatchOutcome(failures: queue.failures) }
@@ -79,6 +82,7 @@ public enum ChiselRun {
             first: first, next: { queue.next() }, requests: requests, loader: loader, options: options,
             failed: { queue.failures.append(($0, $1.description)) })
         outcome.failures = queue.failures
+        outcome.eventsRead = queue.eventsRead
         return outcome
     }
 
@@ -86,20 +90,27 @@ public enum ChiselRun {
     /// noted as failures and passed over.
     private final class CaptureQueue {
         private var remaining: EnumeratedSequence<[String]>.Iterator
-        private let captureStarted: ((Int) -> Void)?
+        private let captureStarted: ((Int, UInt64) -> Void)?
         var failures: [(path: String, error: String)] = []
+        /// The capture being read, counted into ``eventsRead`` when the next one starts.
+        private var current: Inspector?
+        /// The events of the captures already read to their end (or to their damage).
+        private(set) var eventsRead: UInt64 = 0
 
-        init(paths: [String], captureStarted: ((Int) -> Void)?) {
+        init(paths: [String], captureStarted: ((Int, UInt64) -> Void)?) {
             remaining = paths.enumerated().makeIterator()
             self.captureStarted = captureStarted
         }
 
         /// The next capture that opens, or `nil` after the last.
         func next() -> Inspector? {
+            if let current { eventsRead &+= current.eventCount }
+            current = nil
             while let (index, path) = remaining.next() {
                 do throws(ScapError) {
                     let inspector = try Inspector(path: path)
-                    captureStarted?(index)
+                    current = inspector
+                    captureStarted?(index, eventsRead)
                     return inspector
                 } catch {
                     failures.append((path, error.description))

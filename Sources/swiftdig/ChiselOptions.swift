@@ -78,10 +78,10 @@ enum ChiselOptions {
         options.environment.captureSource = files[0]
         let sizes = BatchProgress.sizes(of: files)
         let progress = BatchProgress(fileSizes: sizes, enabled: showsProgress)
-        let outcome = try ChiselRun.run(captures: files, requests: requests, loader: loader, options: options) { index in
-            progress.update(files: index, bytes: sizes[..<index].reduce(0, +), events: nil)
+        let outcome = try ChiselRun.run(captures: files, requests: requests, loader: loader, options: options) { index, eventsBefore in
+            progress.update(files: index, bytes: sizes[..<index].reduce(0, +), events: eventsBefore)
         }
-        progress.finish(files: files.count, bytes: sizes.reduce(0, +), events: nil)
+        progress.finish(files: files.count, bytes: sizes.reduce(0, +), events: outcome.eventsRead)
         nextRun = outcome.nextRun
         return outcome.failures.map { BatchRunner.Failure(path: $0.path, error: $0.error) }
     }

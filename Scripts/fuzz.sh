@@ -67,9 +67,9 @@ for target in "${targets[@]}"; do
     binary=$out/bin/$target
     if [ ! -x "$binary" ] || [ -n "$(find Fuzz Sources/ChiselHost/Partials "$out/lib" -newer "$binary" | head -1)" ]; then
         echo "building target $target"
-        # The partial-result reader lives in ChiselHost: its two files are compiled into the target.
+        # The partial-result reader lives in ChiselHost: its file is compiled into the target.
         extra=()
-        [ "$target" != partials ] || extra=(Sources/ChiselHost/Partials/PartialResult.swift Sources/ChiselHost/Partials/CRC32.swift)
+        [ "$target" != partials ] || extra=(Sources/ChiselHost/Partials/PartialResult.swift)
         "$swiftc" "${flags[@]}" -I "$out/lib" Fuzz/Support/*.swift "Fuzz/Targets/$target.swift" "${extra[@]}" \
             -L "$out/lib" -lSwiftdigCore -lSwiftdigChisel -lz -o "$binary" 2>&1 | quiet_link
         [ -x "$binary" ] || { echo "fuzz.sh: target $target did not build" >&2; exit 1; }

@@ -4,8 +4,10 @@
 // checksum are put around it so that the fuzzer works on the contents (a checksum test that a
 // mutation never passes would stop it at the door). A file that reads has its payload absorbed by
 // a top table, as the table chisels merge, and is written back: it must read back the same.
-// Compiled with Sources/ChiselHost/Partials (PartialResult, CRC32) over the chisel protocol library.
+// Compiled with Sources/ChiselHost/Partials/PartialResult.swift over the core (CRC32) and the chisel
+// protocol library.
 import SwiftdigChisel
+import SwiftdigCore
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPartials(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {

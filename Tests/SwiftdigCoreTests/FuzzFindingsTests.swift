@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+import Foundation
 import SwiftdigCore
 import Testing
 
@@ -47,5 +48,19 @@ import Testing
             try TextDump.run(inspector: inspector, options: options)
         }()
         #expect(parser == nil && state == nil, "the run's state outlived it")
+    }
+
+    /// capture target: an exit whose result is Int64.min trapped negating it for the error code.
+    @Test func mostNegativeResult() throws {
+        let path = NSTemporaryDirectory() + "swiftdig-fuzz-result-\(getpid()).scap"
+        defer { unlink(path) }
+        try ScapSamples.writeCapture(
+            to: path, threads: [ScapSamples.thread(10)], fds: nil,
+            events: [
+                .init(type: EventCode.closeE, tid: 10, params: [ScapSamples.int64(3)]),
+                .init(type: EventCode.closeX, tid: 10, params: [ScapSamples.int64(.min)]),
+            ])
+        let text = String(decoding: try SharedCaptures.dump(path, TextDump.Options()), as: UTF8.self)
+        #expect(text.split(separator: "\n").count == 2, "\(text)")
     }
 }

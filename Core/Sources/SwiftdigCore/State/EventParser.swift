@@ -288,7 +288,7 @@ public final class EventParser {
             if t.lastEventType != EventCode.tracerE { return false }
         }
         if event.paramCount != 0, layout.pointee.firstParamIsResult, let res = event.int64(0), res < 0 {
-            errorCode = Int32(truncatingIfNeeded: -res)
+            errorCode = 0 &- Int32(truncatingIfNeeded: res)  // libsinsp's -(int32_t)res: no trap on Int64.min
         }
         if flags.contains(.usesFD) {
             if type == EventCode.copyFileRangeX, let out = event.int64(1) { t.lastEventFD = out }

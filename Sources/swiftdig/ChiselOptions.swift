@@ -76,12 +76,11 @@ enum ChiselOptions {
         }
         var options = runOptions(textOptions, isLive: false, printsContainerData: printsContainerData)
         options.environment.captureSource = files[0]
-        let sizes = BatchProgress.sizes(of: files)
-        let progress = BatchProgress(fileSizes: sizes, enabled: showsProgress)
+        let progress = BatchProgress(files: files, enabled: showsProgress)
         let outcome = try ChiselRun.run(captures: files, requests: requests, loader: loader, options: options) { index, eventsBefore in
-            progress.update(files: index, bytes: sizes[..<index].reduce(0, +), events: eventsBefore)
+            progress.update(files: index, bytes: progress.bytes(ofFirst: index), events: eventsBefore)
         }
-        progress.finish(files: files.count, bytes: sizes.reduce(0, +), events: outcome.eventsRead)
+        progress.finish(files: files.count, bytes: progress.totalBytes, events: outcome.eventsRead)
         nextRun = outcome.nextRun
         return outcome.failures.map { BatchRunner.Failure(path: $0.path, error: $0.error) }
     }

@@ -291,7 +291,7 @@ struct Swiftdig: ParsableCommand {
         if files.count > 1 {
             files = CaptureSet.orderedAsPieces(files)
             // The pieces' bar replaces -P's percentage of one file.
-            piecesProgress = BatchProgress(fileSizes: BatchProgress.sizes(of: files), enabled: progress || isatty(2) != 0)
+            piecesProgress = BatchProgress(files: files, enabled: progress || isatty(2) != 0)
             options.progress = false
         }
         do {
@@ -305,12 +305,11 @@ struct Swiftdig: ParsableCommand {
             // sysdig scans its thread table by event time in live captures only.
             if files.isEmpty { inspector.threadPurge = ThreadPurge(isAlive: ThreadLiveness.isAlive) }
             if let piecesProgress {
-                let sizes = BatchProgress.sizes(of: files)
                 inspector.pieceStarted = { [unowned inspector] index, _ in
-                    piecesProgress.update(files: index, bytes: sizes[..<index].reduce(0, +), events: inspector.eventCount)
+                    piecesProgress.update(files: index, bytes: piecesProgress.bytes(ofFirst: index), events: inspector.eventCount)
                 }
             }
-            defer { piecesProgress?.finish(files: files.count, bytes: BatchProgress.sizes(of: files).reduce(0, +), events: inspector.eventCount) }
+            defer { piecesProgress.map { $0.finish(files: files.count, bytes: $0.totalBytes, events: inspector.eventCount) } }
             let clockStart = clock()
             let captured: UInt64
             if !ChiselOptions.requests.isEmpty {

@@ -10,22 +10,28 @@ import Glibc
 public final class BatchProgress {
     /// Whether the bar is drawn at all.
     public let isEnabled: Bool
-    private let totalFiles: Int
-    private let totalBytes: UInt64
+    /// The size of each file in bytes (0 for a file that cannot be examined), in batch order.
+    public let fileSizes: [UInt64]
+    /// The bytes of all the files.
+    public let totalBytes: UInt64
+    private var totalFiles: Int { fileSizes.count }
     private let started = BatchProgress.now()
     private var lastDrawn = 0.0
     /// Whether a bar is on the screen (to be blanked before other text is written).
     private var isShown = false
 
-    /// A bar over `sizes` (the byte size of each file), drawn when `enabled`.
-    public init(fileSizes sizes: [UInt64], enabled: Bool) {
+    /// A bar over the files at `paths` (their sizes are looked up once, here), drawn when `enabled`.
+    public init(files paths: [String], enabled: Bool) {
         isEnabled = enabled
-        totalFiles = sizes.count
-        totalBytes = sizes.reduce(0, +)
+        fileSizes = Self.sizes(of: paths)
+        totalBytes = fileSizes.reduce(0, +)
     }
 
+    /// The bytes of the first `count` files (those read when files are read in order).
+    public func bytes(ofFirst count: Int) -> UInt64 { fileSizes[..<count].reduce(0, +) }
+
     /// The sizes of `paths` in bytes (0 for a file that cannot be examined).
-    public static func sizes(of paths: [String]) -> [UInt64] {
+    static func sizes(of paths: [String]) -> [UInt64] {
         paths.map { path in
             var info = stat()
             return stat(path, &info) == 0 ? UInt64(info.st_size) : 0

@@ -78,8 +78,8 @@ public final class BatchRunner {
     public init(files: [String], options: Options) {
         self.files = files
         self.options = options
-        sizes = BatchProgress.sizes(of: files)
-        progress = BatchProgress(fileSizes: sizes, enabled: options.showsProgress)
+        progress = BatchProgress(files: files, enabled: options.showsProgress)
+        sizes = progress.fileSizes
         outputIsTerminal = isatty(options.outputFD) != 0
     }
 

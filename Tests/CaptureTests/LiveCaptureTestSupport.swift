@@ -219,7 +219,7 @@ struct WorkloadCapture {
         try workload.run()
         run.workloadPID = workload.processIdentifier
 
-        var tree: Set<UInt32> = [UInt32(run.workloadPID)]
+        var seen: [RawRecord] = []
         let me = UInt32(getpid())
         func take(_ bytes: UnsafeRawBufferPointer) {
             guard let record = try? RawRecord(bytes) else {
@@ -229,12 +229,7 @@ struct WorkloadCapture {
             if record.header.pid == me {
                 run.ownRecords += 1
             }
-            if record.kind == SD_RECORD_FORK_CHILD, tree.contains(UInt32(truncatingIfNeeded: record.arg(0))) {
-                tree.insert(record.header.tid)
-            }
-            if tree.contains(record.header.tid) || tree.contains(record.header.pid) {
-                run.records.append(record)
-            }
+            seen.append(record)
         }
         let deadline = Date().addingTimeInterval(30)
         while workload.isRunning && Date() < deadline {
@@ -243,6 +238,19 @@ struct WorkloadCapture {
         _ = try probe.poll(timeoutMs: 50, take)
         probe.stop()
         while try probe.poll(timeoutMs: 0, take) > 0 {}
+        // The workload's process tree, from the fork records once all are in: each cpu has its own
+        // ring buffer, so a child's records can be taken before the fork record that names it.
+        var tree: Set<UInt32> = [UInt32(run.workloadPID)]
+        var grew = true
+        while grew {
+            grew = false
+            for record in seen where record.kind == SD_RECORD_FORK_CHILD
+                && tree.contains(UInt32(truncatingIfNeeded: record.arg(0))) && !tree.contains(record.header.tid) {
+                tree.insert(record.header.tid)
+                grew = true
+            }
+        }
+        run.records = seen.filter { tree.contains($0.header.tid) || tree.contains($0.header.pid) }
         run.counters = probe.counters()
         run.output = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         return run

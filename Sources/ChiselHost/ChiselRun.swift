@@ -149,7 +149,7 @@ public enum ChiselRun {
             if let filter = options.filter { inspector.parser.setFilter(filter, context: source.context) }
             do {
                 outcome.delivered += try deliver(
-                    inspector, to: chisels, through: source, event: event, limit: options.eventLimit,
+                    inspector, to: chisels, through: source, event: event, output: output, limit: options.eventLimit,
                     duration: options.duration)
             } catch let error as ScapError {
                 guard let failed else { throw error }
@@ -181,7 +181,7 @@ public enum ChiselRun {
     /// Returns the number of events delivered.
     private static func deliver(
         _ inspector: Inspector, to chisels: [ChiselInstance], through source: HostEventSource, event: ChiselEvent,
-        limit: UInt64?, duration: UInt64?
+        output: ChiselOutput, limit: UInt64?, duration: UInt64?
     ) throws -> UInt64 {
         // `inspector`, `source` and `chisels` keep these alive for the whole loop. (`event` is
         // borrowed as it is: an `unowned(unsafe)` copy would be retained at each call it is passed to.)
@@ -211,7 +211,8 @@ public enum ChiselRun {
         }
         defer { inspector.source?.idleObserver = nil }
         do {
-            try inspector.run { current in
+            // Live, what the chisels printed goes out before the capture waits for more.
+            try inspector.run(beforeWaiting: { output.flush(); return true }) { current in
                 if parser.filteredOut {
                     if let filterFailure = parser.filterFailure { throw filterFailure }
                     // sysdig's chisels read the filtered-out event in on_interval (its one event object).

@@ -52,6 +52,9 @@ public final class LiveCapture: EventSource {
     /// See ``EventSource/idleObserver``.
     public var idleObserver: ((UInt64) throws -> Void)?
 
+    /// See ``EventSource/mayWait``: every collected event was handed out, the next call polls.
+    public var mayWait: Bool { stateBlocks.isEmpty && batch.isEmpty }
+
     /// Loads and starts the driver, then reads the state of the machine.
     /// - Throws: ``CaptureError`` when live capture is not possible here (not root, no BTF, no
     ///   driver object), naming what is missing.

@@ -24,6 +24,12 @@ public protocol EventSource: AnyObject {
     /// use it to keep interval output on time when no event arrives. What it throws, `nextBlock()`
     /// throws.
     var idleObserver: ((UInt64) throws -> Void)? { get set }
+
+    /// Whether the next ``nextBlock()`` may wait for events not produced yet (a live capture that
+    /// has handed out everything it collected). Runs write out what they printed before such a
+    /// call, so that a line shows as soon as its event was read rather than when the output
+    /// buffer fills, while a busy capture still writes in large pieces.
+    var mayWait: Bool { get }
 }
 
 extension EventSource {
@@ -33,6 +39,9 @@ extension EventSource {
         get { nil }
         set {}
     }
+
+    /// A source that reads what is already there never waits.
+    public var mayWait: Bool { false }
 }
 
 /// What the producer of a run's events counted, as sysdig's `-v` reports it at the end.

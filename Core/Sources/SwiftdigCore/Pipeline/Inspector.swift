@@ -96,7 +96,7 @@ public final class Inspector {
     /// during the call. A damaged capture ends the run with a ``ScapError`` after the events before
     /// the damage were delivered.
     public func run(_ body: (Event) throws -> Bool) throws {
-        guard var reader else { return try runSource(body) }
+        guard var reader else { return try runSource(beforeWaiting: { true }, body) }
         // libscap skips them before looking at their parameters.
         reader.uncheckedEventTypes = skipsNewerEvents ? UInt16(EventSchema.legacyCount)... : nil
         if pieceIndex == 0 { pieceStarted?(0, reader.path) }
@@ -130,12 +130,21 @@ public final class Inspector {
         }
     }
 
+    /// ``run(_:)``, and before the source waits for events not produced yet (``EventSource/mayWait``:
+    /// a live capture), `beforeWaiting`, which writes out what was printed so far; when it returns
+    /// false (the output was closed) the run ends. A file never waits.
+    public func run(beforeWaiting: () throws -> Bool, _ body: (Event) throws -> Bool) throws {
+        if reader == nil { try runSource(beforeWaiting: beforeWaiting, body) } else { try run(body) }
+    }
+
     /// ``run(_:)`` over a ``source``: the blocks as it hands them out, until it ends. The source
     /// watches ``RunInterruption`` itself (a live capture hands out what it collected before the
     /// stop, then ends).
-    private func runSource(_ body: (Event) throws -> Bool) throws {
+    private func runSource(beforeWaiting: () throws -> Bool, _ body: (Event) throws -> Bool) throws {
         guard let source else { return }
-        while let block = try source.nextBlock() {
+        while true {
+            if source.mayWait, try !beforeWaiting() { return }
+            guard let block = try source.nextBlock() else { break }
             if threadPurge != nil, case .event(let raw) = block { purgeThreads(at: raw.header.ts) }
             if try !handle(block, body) { return }
         }

@@ -93,7 +93,9 @@ public enum TextDump {
         do {
             // sysdig stops before reading the event after the last one asked for.
             if options.eventLimit != 0 {
-                try inspector.run { event in
+                // Live, what was printed goes out before the capture waits for more. (A closure
+                // written in the call: one kept in a variable would move `out` to the heap.)
+                try inspector.run(beforeWaiting: { out.count == 0 || out.flush(to: options.outputFD) }) { event in
                     if let filterFailure = inspector.parser.filterFailure { throw filterFailure }
                     // Every event read counts for -P, shown or not.
                     if options.progress && event.number % 10000 == 0 { progress.update(inspector.readProgress) }

@@ -40,7 +40,9 @@ enum sd_record_kind {
 #define SD_RECORD_WITH_ENTER (1u << 1)
 
 /*
- * Every record starts with this header (96 bytes), then `nchunks` chunks.
+ * Every record starts with this header (96 bytes), then `nchunks` chunks. A ring-buffer sample
+ * holds one record, or a cpu's batch of records back to back (each `len` bytes long, in the
+ * order the cpu made them); trailing bytes shorter than a header are slack.
  *
  * Per kind, besides the common fields:
  * - SYSCALL_ENTER: nr, args[0..5].

@@ -6,6 +6,9 @@
 #ifndef SD_MAPS_H
 #define SD_MAPS_H
 
+/* Submitting without a wake-up: the consumer polls, so the producer never pays for one. */
+#define SD_SUBMIT_FLAGS BPF_RB_NO_WAKEUP
+
 /* The collectors are global functions: the verifier checks each once instead of at every call
  * site (the plan runner calls each of them for every step of both directions). */
 #define SD_GLOBAL __attribute__((noinline))

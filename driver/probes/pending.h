@@ -58,11 +58,12 @@ static __always_inline bool sd_pending_keep(struct pt_regs *regs, long nr, __u64
  * frees the slot. */
 static __always_inline void sd_pending_emit(struct sd_pending *p, __u64 tag)
 {
-    struct sd_record *r = sd_reserve_fixed(1);
+    struct sd_batch *b;
+    struct sd_record *r = sd_out_begin(&b, sizeof(struct sd_record), 1);
     if (r) {
         sd_fill_header_at(r, SD_RECORD_SYSCALL_ENTER, p->nr, tag, p->ts);
         __builtin_memcpy(r->args, p->args, sizeof(r->args));
-        sd_submit_fixed(r);
+        sd_out_end(b, r);
     }
     sd_pending_release(p, 0);
 }

@@ -1,14 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Writing records: fixed-size ones straight into the ring buffer, variable-size ones in the
- * cpu's scratch space (header, then one chunk per plan step) copied out with bpf_ringbuf_output.
+ * Writing records: fixed-size ones in the cpu's batch (batch.h), or straight into the ring buffer
+ * when the batch is owned by a program this one preempted; variable-size ones in the cpu's
+ * scratch space (header, then one chunk per plan step), copied out with bpf_ringbuf_output after
+ * the batch is flushed.
  * Nothing here waits: a full ring buffer costs a counted drop, never the traced task's time.
  */
 #ifndef SD_RECORD_BPF_H
 #define SD_RECORD_BPF_H
-
-/* Submitting without a wake-up: the consumer polls, so the producer never pays for one. */
-#define SD_SUBMIT_FLAGS BPF_RB_NO_WAKEUP
 
 /* A pointer into scratch that the verifier can bound: offsets are masked below the limit. */
 static __always_inline void *sd_at(struct sd_scratch *s, __u32 off)
@@ -38,47 +37,57 @@ static __always_inline void sd_fill_header(struct sd_record *r, __u16 kind, __u1
     sd_fill_header_at(r, kind, nr, pid_tgid, bpf_ktime_get_boot_ns());
 }
 
-/* The events a record stands for: two for an exit record that carries its enter. */
-static __always_inline __u64 sd_weight(__u32 flags)
+/*
+ * Room for a fixed-size record of `size` bytes (a constant, at most SD_BATCH_SLACK): at the end
+ * of the cpu's batch (`*batch` set: the caller owns it until sd_out_end), or, when another
+ * program on this cpu owns the batch, reserved in the ring buffer (`*batch` NULL). NULL when the
+ * ring buffer is full or the cpu is dropping (batch.h): `weight` dropped events are counted.
+ */
+static __always_inline struct sd_record *sd_out_begin(struct sd_batch **batch, __u32 size, __u64 weight)
 {
-    return (flags & SD_RECORD_WITH_ENTER) ? 2 : 1;
-}
-
-/* Reserves a header-only record in the ring buffer, counting `weight` dropped events when it is
- * full. */
-static __always_inline struct sd_record *sd_reserve_fixed(__u64 weight)
-{
-    void *ring = sd_ring();
-    struct sd_record *r = ring ? bpf_ringbuf_reserve(ring, sizeof(struct sd_record), 0) : NULL;
-    if (!r) {
-        struct sd_counters *c = sd_counters();
-        if (c)
-            c->drops_buffer += weight;
+    struct sd_batch *b = sd_batch_claim(size);
+    *batch = b;
+    if (b && !b->dropping)
+        return sd_batch_tail(b);
+    if (b) {
+        /* The ring buffer is full: dropped before anything is collected for it. */
+        sd_batch_release(b);
+        sd_count_drops(weight);
+        return NULL;
     }
-    return r;
-}
-
-/* A header-only record of `kind` for the current task, arguments zeroed; NULL when capture is
- * off for it or the ring buffer is full. */
-static __always_inline struct sd_record *sd_begin_fixed(__u16 kind)
-{
-    if (!sd_active_settings())
-        return NULL;
-    struct sd_record *r = sd_reserve_fixed(1);
+    void *ring = sd_ring();
+    struct sd_record *r = ring ? bpf_ringbuf_reserve(ring, size, 0) : NULL;
     if (!r)
-        return NULL;
-    sd_fill_header(r, kind, 0, bpf_get_current_pid_tgid());
-    __builtin_memset(r->args, 0, sizeof(r->args));
+        sd_count_drops(weight);
     return r;
 }
 
-static __always_inline void sd_submit_fixed(struct sd_record *r)
+/* Hands over the record sd_out_begin made room for: appended to the batch, or submitted. */
+static __always_inline void sd_out_end(struct sd_batch *b, struct sd_record *r)
 {
+    if (b) {
+        sd_batch_commit(b, r);
+        return;
+    }
     __u64 weight = sd_weight(r->flags);
     bpf_ringbuf_submit(r, SD_SUBMIT_FLAGS);
     struct sd_counters *c = sd_counters();
     if (c)
         c->events += weight;
+}
+
+/* A header-only record of `kind` for the current task, arguments zeroed; NULL when capture is
+ * off for it or the ring buffer is full. Hand it over with sd_out_end(*batch, record). */
+static __always_inline struct sd_record *sd_begin_fixed(struct sd_batch **batch, __u16 kind)
+{
+    if (!sd_active_settings())
+        return NULL;
+    struct sd_record *r = sd_out_begin(batch, sizeof(struct sd_record), 1);
+    if (!r)
+        return NULL;
+    sd_fill_header(r, kind, 0, bpf_get_current_pid_tgid());
+    __builtin_memset(r->args, 0, sizeof(r->args));
+    return r;
 }
 
 /*
@@ -101,9 +110,11 @@ static __always_inline void sd_scratch_release(struct sd_scratch *s)
     *(volatile __u32 *)&s->busy = 0;
 }
 
-/* Copies the record built in scratch to the ring buffer and releases the scratch space. */
+/* Copies the record built in scratch to the ring buffer, after the records batched before it,
+ * and releases the scratch space. */
 static __always_inline void sd_submit_scratch(struct sd_scratch *s)
 {
+    sd_batch_flush_now();
     struct sd_record *r = (struct sd_record *)s->data;
     __u32 len = r->len;
     if (len > SD_SCRATCH_LIMIT)

@@ -16,6 +16,7 @@
 #include "swiftdig_record.h"
 
 #include "maps.h"
+#include "batch.h"
 #include "record.h"
 #include "user_read.h"
 #include "file_info.h"
@@ -30,6 +31,7 @@
 #include "programs/process.h"
 #include "programs/signal.h"
 #include "programs/page_fault.h"
+#include "programs/flush.h"
 
 /* GPL-compatible because the helpers that read user and kernel memory are GPL-only; the kernel
  * refuses them to programs under other licenses. */

@@ -62,6 +62,19 @@ enum {
     BPF_RB_FORCE_WAKEUP = 2,
 };
 
+/* bpf_timer_start's flags: the timer fires on the cpu that started it. */
+enum {
+    BPF_F_TIMER_ABS = 1,
+    BPF_F_TIMER_CPU_PIN = 2,
+};
+
+/* A BPF timer in a map value (the verifier finds it by this name in the object's BTF). */
+struct bpf_timer {
+    __u64 __opaque[2];
+} __attribute__((aligned(8)));
+
+#define CLOCK_MONOTONIC 1
+
 enum {
     BPF_RB_AVAIL_DATA = 0,
     BPF_RB_RING_SIZE = 1,

@@ -9,6 +9,8 @@ import Glibc
 final class DriverObject {
     /// The program that only runs with page faults on.
     static let pageFaultProgram = "sd_page_fault_user"
+    /// The program that is never attached: it flushes the cpu's batch when run there.
+    static let flushProgram = "sd_flush"
 
     private let object: OpaquePointer
     /// The ring buffers, one per possible cpu, by cpu number.
@@ -16,6 +18,8 @@ final class DriverObject {
     private let plansFD: Int32
     private let settingsFD: Int32
     private let countersFD: Int32
+    /// The batch flusher's descriptor (-1 when the object has none).
+    private let flushFD: Int32
     private let cpus: Int
 
     /// Opens and loads the object at `path`, with ring buffers of at least `ringBytes` in all
@@ -52,6 +56,7 @@ final class DriverObject {
         bpf_map__set_inner_map_fd(rings, ringFDs[0])
         bpf_map__set_max_entries(rings, UInt32(cpus))
         bpf_map__set_max_entries(try Self.map(object, "sd_scratch_map"), UInt32(cpus))
+        bpf_map__set_max_entries(try Self.map(object, "sd_flush_timers"), UInt32(cpus))
         if let program = bpf_object__find_program_by_name(object, Self.pageFaultProgram) {
             bpf_program__set_autoload(program, pageFaults)
         }
@@ -72,6 +77,7 @@ final class DriverObject {
         plansFD = bpf_map__fd(try Self.map(object, "sd_plans"))
         settingsFD = bpf_map__fd(try Self.map(object, "sd_settings_map"))
         countersFD = bpf_map__fd(try Self.map(object, "sd_counters_map"))
+        flushFD = bpf_object__find_program_by_name(object, Self.flushProgram).map { bpf_program__fd($0) } ?? -1
         loaded = true
     }
 
@@ -119,7 +125,9 @@ final class DriverObject {
         var program = bpf_object__next_program(object, nil)
         while let current = program {
             program = bpf_object__next_program(object, current)
-            guard bpf_program__autoload(current) else { continue }
+            guard bpf_program__autoload(current),
+                String(cString: bpf_program__name(current)) != Self.flushProgram
+            else { continue }
             guard let link = bpf_program__attach(current) else {
                 let code = errno
                 let name = String(cString: bpf_program__name(current))
@@ -129,6 +137,21 @@ final class DriverObject {
             links.append(link)
         }
         return links
+    }
+
+    /// Sends what every cpu's batch holds to its ring buffer now, instead of at the cpu's next
+    /// flush (its timer, at most a millisecond away, or going idle): the flush program runs on
+    /// each cpu in turn, interrupting it. A batch the interrupted program owns is left to its
+    /// timer.
+    func flushBatches() {
+        guard flushFD >= 0 else { return }
+        for cpu in 0..<cpus {
+            var options = bpf_test_run_opts()
+            options.sz = MemoryLayout<bpf_test_run_opts>.size
+            options.flags = UInt32(BPF_F_TEST_RUN_ON_CPU)
+            options.cpu = UInt32(cpu)
+            _ = bpf_prog_test_run_opts(flushFD, &options)
+        }
     }
 
     /// The counters summed over the cpus.

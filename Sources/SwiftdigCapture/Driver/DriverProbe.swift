@@ -14,12 +14,18 @@ import Glibc
 ///
 /// Each cpu's ring buffer is in that cpu's order; `poll` hands out the records of one ring
 /// buffer after another, and says up to when it has all of them (``orderedUpTo``), so that the
-/// caller can merge them by timestamp.
+/// caller can merge them by timestamp. The driver batches records per cpu: a record reaches its
+/// ring buffer at most ``batchDelayNanoseconds`` after it was made, which ``orderedUpTo`` does
+/// not account for.
 ///
 /// Not thread-safe: one thread polls; `counters()` may be read from anywhere.
 public final class DriverProbe {
     /// How long `poll` naps between looks at an empty ring buffer.
     static let napNanoseconds = 1_000_000
+    /// How long a record may wait in its cpu's batch in the driver (batch.h: the flush timer's
+    /// 1 ms, and the timer's own lateness), besides the time a record is submitted after its
+    /// timestamp.
+    public static let batchDelayNanoseconds: UInt64 = 2_000_000
 
     private let object: DriverObject
     private let settings: DriverSettings
@@ -39,12 +45,15 @@ public final class DriverProbe {
     /// Records handed to `body` in the current `poll`.
     fileprivate var delivered = 0
 
-    /// The most records one `poll` hands out: under a flood the ring buffer never empties, and
-    /// the caller still needs control back (to write, to notice Ctrl-C).
+    /// The records after which one `poll` stops (at the end of the ring-buffer sample that
+    /// reaches it: a cpu's batch holds up to 170 records): under a flood the ring buffer never
+    /// empties, and the caller still needs control back (to write, to notice Ctrl-C).
     public var pollBatchLimit = 1 << 18
 
     /// What the record callback returns to make libbpf stop (the record itself is consumed).
     fileprivate static let stopConsuming = -ECANCELED
+    /// The bytes of a record's header (`struct sd_record`).
+    fileprivate static let recordHeaderSize = MemoryLayout<sd_record>.size
 
     /// The driver's time (`CLOCK_BOOTTIME` ns) up to which every record has been handed out, as
     /// of the last `poll`: records stamped earlier come only if they were submitted late (an exit
@@ -122,14 +131,16 @@ public final class DriverProbe {
         }
     }
 
-    /// Turns capture off and detaches the programs. Records already in the ring buffer stay
-    /// there for `poll`.
+    /// Turns capture off, detaches the programs and flushes the cpus' batches. Records already
+    /// in the ring buffers stay there for `poll`.
     public func stop() {
         try? object.writeSettings(settings.mapValue(enabled: false))
+        guard !links.isEmpty else { return }
         for link in links {
             bpf_link__destroy(link)
         }
         links = []
+        object.flushBatches()
     }
 
     /// Consumes whatever the ring buffer holds (waiting at most `timeoutMs` when it is empty),
@@ -205,14 +216,23 @@ public final class DriverProbe {
     }
 }
 
-/// Hands one ring buffer record to the polling probe's body.
+/// Hands the records of one ring buffer sample to the polling probe's sink. A sample is a cpu's
+/// batch of records back to back, each `len` bytes (a multiple of 8), or one record reserved
+/// alone, whose reservation may end with slack shorter than a header.
 private let deliverRecord: ring_buffer_sample_fn = { context, data, size in
     guard let context, let data else { return 0 }
     return Unmanaged<DriverProbe>.fromOpaque(context)._withUnsafeGuaranteedRef { probe in
-        let record = UnsafeRawBufferPointer(start: data, count: size)
-        probe.sink?.take(record)
-        probe.delivered += 1
-        if size >= 8 { probe.lastRecordTime = record.loadUnaligned(as: UInt64.self) }
+        let sample = UnsafeRawBufferPointer(start: data, count: size)
+        var offset = 0
+        while size - offset >= DriverProbe.recordHeaderSize {
+            let len = Int(sample.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self))
+            // A length that cannot be right: the rest goes as one record, which the encoder refuses.
+            let end = len >= DriverProbe.recordHeaderSize && len <= size - offset ? offset + len : size
+            probe.sink?.take(UnsafeRawBufferPointer(rebasing: sample[offset..<end]))
+            probe.delivered += 1
+            probe.lastRecordTime = sample.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset = end
+        }
         return probe.delivered >= probe.pollBatchLimit ? DriverProbe.stopConsuming : 0
     }
 }

@@ -42,8 +42,9 @@ public final class LiveCapture: EventSource {
     private let batch: EventBatch
     private let encoder: RecordEncoder
     /// How late (ns) a record may reach the ring buffer after its time and still be written in
-    /// timestamp order: an exit record carrying its enter is as late as the call ran on its cpu.
-    static let orderMargin: UInt64 = 2_000_000
+    /// timestamp order: an exit record carrying its enter is as late as the call ran on its cpu
+    /// (2 ms), and a record then waits in its cpu's batch in the driver.
+    static let orderMargin: UInt64 = 2_000_000 + DriverProbe.batchDelayNanoseconds
     private var stopped = false
     private var draining = false
     /// Wall-clock nanoseconds at boot: the driver's boot-relative times plus this are event times.

@@ -32,14 +32,15 @@ static __always_inline __u64 sd_current_clone_flags(void)
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(sd_process_fork, struct task_struct *parent, struct task_struct *child)
 {
-    struct sd_record *r = sd_begin_fixed(SD_RECORD_FORK_CHILD);
+    struct sd_batch *b;
+    struct sd_record *r = sd_begin_fixed(&b, SD_RECORD_FORK_CHILD);
     if (!r)
         return 0;
     r->tid = BPF_CORE_READ(child, pid);
     r->pid = BPF_CORE_READ(child, tgid);
     r->args[0] = BPF_CORE_READ(parent, pid);
     r->args[1] = sd_current_clone_flags();
-    sd_submit_fixed(r);
+    sd_out_end(b, r);
     return 0;
 }
 
@@ -64,10 +65,11 @@ int BPF_PROG(sd_process_exit, struct task_struct *p)
 {
     /* The exit or exit_group call that got here comes before its end (pending.h). */
     sd_pending_flush();
-    struct sd_record *r = sd_begin_fixed(SD_RECORD_PROCESS_EXIT);
+    struct sd_batch *b;
+    struct sd_record *r = sd_begin_fixed(&b, SD_RECORD_PROCESS_EXIT);
     if (!r)
         return 0;
     r->ret = BPF_CORE_READ(p, exit_code);
-    sd_submit_fixed(r);
+    sd_out_end(b, r);
     return 0;
 }

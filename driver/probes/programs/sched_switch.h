@@ -4,16 +4,12 @@
  * The tracepoint's task pointers are BTF pointers, read with plain loads (the verifier guards
  * them against faults) rather than bpf_probe_read_kernel calls: this runs on every switch.
  * The leaving task's pending entry goes first, as an enter record, whether capture is on or not.
+ * A switch to the idle task flushes the cpu's batch (batch.h).
  */
 
-SEC("tp_btf/sched_switch")
-int BPF_PROG(sd_sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
+/* The switch record's fields besides the header. */
+static __always_inline void sd_fill_switch(struct sd_record *r, struct task_struct *prev, struct task_struct *next)
 {
-    /* prev's call, if it is in one, enters the stream before prev leaves (pending.h). */
-    sd_pending_flush();
-    struct sd_record *r = sd_begin_fixed(SD_RECORD_SCHED_SWITCH);
-    if (!r)
-        return 0;
     r->tid = prev->pid;
     r->pid = prev->tgid;
     r->args[0] = next->pid;
@@ -31,6 +27,21 @@ int BPF_PROG(sd_sched_switch, bool preempt, struct task_struct *prev, struct tas
         r->args[4] = rss << shift;
         r->args[5] = (swap > 0 ? swap : 0) << shift;
     }
-    sd_submit_fixed(r);
+}
+
+SEC("tp_btf/sched_switch")
+int BPF_PROG(sd_sched_switch, bool preempt, struct task_struct *prev, struct task_struct *next)
+{
+    /* prev's call, if it is in one, enters the stream before prev leaves (pending.h). */
+    sd_pending_flush();
+    struct sd_batch *b;
+    struct sd_record *r = sd_begin_fixed(&b, SD_RECORD_SCHED_SWITCH);
+    if (r) {
+        sd_fill_switch(r, prev, next);
+        sd_out_end(b, r);
+    }
+    /* A cpu going idle sends its batch now: nothing else would before the flush timer. */
+    if (next->pid == 0)
+        sd_batch_flush_now();
     return 0;
 }

@@ -57,7 +57,8 @@ static __always_inline int sd_syscall_record(
     __u16 kind = exit ? SD_RECORD_SYSCALL_EXIT : SD_RECORD_SYSCALL_ENTER;
     struct sd_scratch *s = steps ? sd_scratch_acquire() : NULL;
     if (!s) {
-        struct sd_record *r = sd_reserve_fixed(entry ? 2 : 1);
+        struct sd_batch *b;
+        struct sd_record *r = sd_out_begin(&b, sizeof(struct sd_record), entry ? 2 : 1);
         if (!r) {
             if (entry)
                 sd_pending_release(entry, 0);
@@ -73,7 +74,7 @@ static __always_inline int sd_syscall_record(
             if (c)
                 c->drops_scratch++;
         }
-        sd_submit_fixed(r);
+        sd_out_end(b, r);
         return 0;
     }
 
@@ -89,9 +90,9 @@ static __always_inline int sd_syscall_record(
 /*
  * The short way for the commonest records with chunks: an exit whose plan is one user buffer
  * (read, write, recv...) with a snaplen of at most SD_SMALL_BUFFER (the default, 80) is written
- * straight into a fixed-size ring-buffer reservation, without the scratch space and its copy
- * (15 to 20 ns a call). The record's `len` says what it uses; the rest of the reservation is
- * slack the reader skips.
+ * straight into the batch (or a fixed-size ring-buffer reservation), without the scratch space
+ * and its copy (15 to 20 ns a call). The record's `len` says what it uses: in a batch the next
+ * record starts there; in a reservation of its own the rest is slack the reader skips.
  */
 #define SD_SMALL_BUFFER 80
 
@@ -110,14 +111,12 @@ static __always_inline int sd_small_buffer_record(
     struct pt_regs *regs, long nr, long ret, const struct sd_capture_step *steps,
     struct sd_pending *entry, __u64 pid_tgid, __u32 snaplen)
 {
-    void *ring = sd_ring();
-    struct sd_small_buffer_record *r = ring ? bpf_ringbuf_reserve(ring, sizeof(*r), 0) : NULL;
+    struct sd_batch *b;
+    struct sd_small_buffer_record *r = (struct sd_small_buffer_record *)sd_out_begin(
+        &b, sizeof(struct sd_small_buffer_record), entry ? 2 : 1);
     if (!r) {
         if (entry)
             sd_pending_release(entry, 0);
-        struct sd_counters *c = sd_counters();
-        if (c)
-            c->drops_buffer += entry ? 2 : 1;
         return 0;
     }
     sd_fill_header(&r->header, SD_RECORD_SYSCALL_EXIT, nr, pid_tgid);
@@ -137,7 +136,7 @@ static __always_inline int sd_small_buffer_record(
     r->chunk.len = n;
     r->header.nchunks = 1;
     r->header.len = sizeof(r->header) + sizeof(r->chunk) + ((n + 7) & ~7u);
-    sd_submit_fixed(&r->header);
+    sd_out_end(b, &r->header);
     return 0;
 }
 
@@ -167,6 +166,11 @@ int BPF_PROG(sd_sys_enter, struct pt_regs *regs, long id)
     const struct sd_capture_step *steps = sd_steps(plan, false);
     /* No enter steps: the exit record carries the entry (one record per call). */
     bool carried = !steps && !(plan && (plan->flags & SD_PLAN_ENTER_RECORD));
+    if (carried && sd_batch_dropping()) {
+        /* Its exit will find no entry and go alone, unless it is dropped too. */
+        sd_count_drops(1);
+        return 0;
+    }
     if (carried && sd_pending_keep(regs, id, pid_tgid))
         return 0;
     return sd_syscall_record(regs, id, 0, false, steps, NULL, pid_tgid, set->snaplen);

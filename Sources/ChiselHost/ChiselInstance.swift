@@ -57,6 +57,7 @@ final class ChiselInstance: ChiselHostServices {
             throw ChiselError("invalid filter in chisel \(name): \(error.description)")
         }
         filterRef = filter.map(Unmanaged.passUnretained)
+        filterIsTypeTest = filter?.isDecidedByType ?? false
         watchEveryEvent()
     }
 
@@ -72,6 +73,8 @@ final class ChiselInstance: ChiselHostServices {
     // Per event, the runner reads these copies instead of calling into the protocol library (and
     // holds the filter and field context without reference counting: `self` keeps them alive).
     private var filterRef: Unmanaged<Filter>?
+    /// Whether the filter is an `evt.type` test alone (`evt.type=procinfo`): its type gate decides it.
+    private var filterIsTypeTest = false
     private let fieldContextRef: Unmanaged<FieldContext>
     /// `source` without reference counting, for the per-event writes (`source` keeps it alive).
     private unowned(unsafe) let currentSource: HostEventSource
@@ -137,7 +140,9 @@ final class ChiselInstance: ChiselHostServices {
         if let filterRef {
             // The type gate first: most events are of types the filter cannot pass.
             let matched = try filterRef._withUnsafeGuaranteedRef { filter in
-                try filter.mayMatch(event) && fieldContextRef._withUnsafeGuaranteedRef { try filter.matches(event, $0) }
+                try filter.mayMatch(event)
+                    && ((filterIsTypeTest && event.type > EventCode.genericX)
+                        || fieldContextRef._withUnsafeGuaranteedRef { try filter.matches(event, $0) })
             }
             if !matched { return }
         }

@@ -2,10 +2,6 @@
 import SwiftdigChisel
 import SwiftdigCore
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The current event of an ``Inspector`` as chisels see it, and the fields they asked for. One
 /// source serves every chisel of a run; the runner points it at each event in turn (no allocation).
 final class HostEventSource: ChiselEventSource {
@@ -104,31 +100,41 @@ final class HostEventSource: ChiselEventSource {
         return true
     }
 
-    /// Where ``appendText(_:to:)`` renders a value before copying it out.
-    private var scratch = OutputBuffer(capacity: 256)
+    /// Where ``withText(of:separator:_:)`` joins a key, and ``appendText(_:to:)`` renders a value
+    /// before copying it out.
+    private var textScratch = OutputBuffer(capacity: 256)
 
     func appendText(_ slot: Int, to bytes: inout [UInt8]) -> Bool {
         guard let event = current else { return false }
+        textScratch.removeAll()
+        guard render(slot, of: event, into: &textScratch) else { return false }
+        textScratch.withUnsafeBytes { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
+        return true
+    }
+
+    func withText(
+        of slots: UnsafeBufferPointer<Int>, separator: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void
+    ) -> Bool {
+        guard let event = current else { return false }
+        textScratch.removeAll()
+        for i in slots.indices {
+            if i > 0 { textScratch.append(separator) }
+            guard render(slots[i], of: event, into: &textScratch) else { return false }
+        }
+        // Not `withUnsafeBytes`: a generic call across modules, through a thunk.
+        body(textScratch.unsafeBytes)
+        return true
+    }
+
+    /// Appends the text of the text field in `slot` for `event` to `out`, as `-p` prints it.
+    /// - Returns: `false` when the field has no value.
+    @inline(__always) private func render(_ slot: Int, of event: Event, into out: inout OutputBuffer) -> Bool {
         // `self.context` is borrowed; an `unowned(unsafe)` copy would be retained for each call.
         let context = self.context
         return textFields.with(slot) { field in
             let result = field.extract(event, context)
-            switch result {
-            case .none:
-                return false
-            case .text, .bytes where field.type != .ipv6addr && field.type != .ipaddr:
-                // Text renders as itself up to a NUL (as `-p` prints it): copied once, from where it is.
-                context.withBytes(result) { raw in
-                    guard let base = raw.baseAddress else { return }
-                    let length = memchr(base, 0, raw.count).map { base.distance(to: UnsafeRawPointer($0)) } ?? raw.count
-                    // Typed: the raw buffer's append goes byte by byte.
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: length))
-                }
-            default:
-                scratch.removeAll()
-                field.render(result, context, into: &scratch)
-                scratch.withUnsafeBytes { bytes.append(contentsOf: $0.assumingMemoryBound(to: UInt8.self)) }
-            }
+            if case .none = result { return false }
+            field.render(result, context, into: &out)
             return true
         }
     }

@@ -219,7 +219,7 @@ import Glibc
         _ = newer.bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, f) }
         fclose(f)
         let refused = Self.swiftdig("merge '\(newerPath)'", fixtures)
-        #expect(refused.status == 1 && refused.err.hasSuffix(": written by chisel protocol 1.999, this swiftdig merges 1.0 to 1.6\n"), "\(refused.err)")
+        #expect(refused.status == 1 && refused.err.hasSuffix(": written by chisel protocol 1.999, this swiftdig merges 1.0 to 1.7\n"), "\(refused.err)")
         for (name, bytes, message) in damaged {
             let file = "\(fixtures.directory)/\(name).part"
             let f = fopen(file, "w")!

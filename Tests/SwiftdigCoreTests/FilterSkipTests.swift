@@ -50,4 +50,29 @@ import Glibc
                 "\(name) \(filter)\(formatArg): \(SharedCaptures.firstDifference(ours, theirs.output))")
         }
     }
+
+    /// A filter that is an `evt.type` test alone is decided by its type gate (chisels skip
+    /// evaluating it); one with any other test is not. Over every event of the shared captures, an
+    /// event the gate of such a filter admits (generic events aside) passes it.
+    @Test func typeTestsAloneAreDecidedByType() throws {
+        #expect(try Filter(compiling: "evt.type=procinfo").isDecidedByType)
+        for text in ["evt.type=open and proc.name=curl", "proc.name=curl", "evt.type=open or fd.num=3"] {
+            #expect(try !Filter(compiling: text).isDecidedByType, "\(text)")
+        }
+        guard let dir = SharedCaptures.directory else { return }
+        let filters = try ["evt.type=procinfo", "evt.type in (open, close)", "evt.type!=read", "not evt.type=mmap"].map {
+            try Filter(compiling: $0)
+        }
+        for capture in Self.captures {
+            let inspector = try Inspector(path: "\(dir)/\(capture).scap")
+            let context = FieldContext(parser: inspector.parser)
+            try inspector.run { event in
+                for filter in filters where filter.isDecidedByType && event.type > EventCode.genericX && filter.mayMatch(event) {
+                    let passed = try filter.matches(event, context)
+                    #expect(passed, "\(capture) \(filter.text) event \(event.number)")
+                }
+                return true
+            }
+        }
+    }
 }

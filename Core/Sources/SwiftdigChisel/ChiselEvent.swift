@@ -24,6 +24,10 @@ public final class ChiselEvent {
         Value.read(source, slot: field.slot)
     }
 
+    /// The number of `field` for this event, or `nil` when it has none: the generic subscript for
+    /// `Double` fields (table values, read per event), without its generic dispatch. Since 1.7.
+    public subscript(field: ChiselField<Double>) -> Double? { source.double(field.slot) }
+
     /// The event's number in the capture, from 1 (`evt.num`).
     public var number: UInt64 { source.number }
     /// Nanoseconds since the epoch (`evt.rawtime`).

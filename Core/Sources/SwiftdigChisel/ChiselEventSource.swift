@@ -43,6 +43,13 @@ public protocol ChiselEventSource: AnyObject {
     /// Appends the text of the field bound in `slot` (a ``ChiselValueKind/text`` field) to `bytes`,
     /// as UTF-8, without making a string; `false` when the field has no value. Since 1.4.
     func appendText(_ slot: Int, to bytes: inout [UInt8]) -> Bool
+    /// Calls `body` with the texts of the text fields bound in `slots`, in order, `separator`
+    /// between each two: a table row's key, built where the runner keeps it, without strings or
+    /// arrays. The bytes are valid during the call only. `false` (and no call) when one of the
+    /// fields has no value. Since 1.7.
+    func withText(
+        of slots: UnsafeBufferPointer<Int>, separator: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void
+    ) -> Bool
 }
 
 extension ChiselEventSource {
@@ -50,6 +57,19 @@ extension ChiselEventSource {
     public func appendText(_ slot: Int, to bytes: inout [UInt8]) -> Bool {
         guard let text = text(slot) else { return false }
         bytes.append(contentsOf: text.utf8)
+        return true
+    }
+
+    /// The texts appended to an array: the default for sources older than 1.7.
+    public func withText(
+        of slots: UnsafeBufferPointer<Int>, separator: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void
+    ) -> Bool {
+        var joined: [UInt8] = []
+        for (i, slot) in slots.enumerated() {
+            if i > 0 { joined.append(contentsOf: separator) }
+            guard appendText(slot, to: &joined) else { return false }
+        }
+        joined.withUnsafeBytes(body)
         return true
     }
 

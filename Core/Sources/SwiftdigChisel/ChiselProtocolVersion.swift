@@ -16,7 +16,7 @@ public enum ChiselProtocolVersion {
     /// where ``major`` is read from the library loaded at run time.
     @_alwaysEmitIntoClient public static var builtMajor: UInt32 { 1 }
     /// The minor version a client was compiled against.
-    @_alwaysEmitIntoClient public static var builtMinor: UInt32 { 6 }
+    @_alwaysEmitIntoClient public static var builtMinor: UInt32 { 7 }
 
     /// Both numbers in one word, as entry points report them: `major << 16 | minor`.
     public static var packed: UInt32 { pack(major: major, minor: minor) }

@@ -4,10 +4,10 @@ extension ChiselTopTable {
     /// Writes every row (not only the ``limit`` printed), in the order rows were first added: the
     /// table's part of a partial result. Since protocol 1.6.
     public func writePartial(to writer: inout ChiselPartialWriter) {
-        writer.write(unsigned: UInt64(rows.count))
-        for row in rows {
-            writer.write(bytes: row.key.bytes)
-            writer.write(double: row.value)
+        writer.write(unsigned: UInt64(values.count))
+        for (row, value) in values.enumerated() {
+            writer.write(bytes: Array(keys.key(row)))
+            writer.write(double: value)
         }
     }
 
@@ -19,11 +19,11 @@ extension ChiselTopTable {
         // A row is at least its key's length byte and 8 bytes of value.
         let count = try reader.readCount(minimumSize: 9)
         for _ in 0..<count {
-            scratch.bytes = try reader.readBytes()
+            let key = try reader.readBytes()
             let at = reader.offset
             let value = try reader.readDouble()
             guard value.isFinite else { throw ChiselPartialError(offset: at, what: "table value \(value) is not finite") }
-            addScratch(value)
+            key.withUnsafeBytes { add(key: $0, value) }
         }
     }
 }

@@ -38,11 +38,11 @@ public struct ChiselTopTable: Sendable {
     /// The value's field name, for the JSON form. Since 1.4.
     public var valueField: String = ""
     // Keys are kept as the bytes of sysdig's Lua key: the values joined by "\u{1}\u{1}". Rows are
-    // found by hashing those bytes, read into `scratch`: no string per event.
+    // found by hashing those bytes where the runner has them: no string per event.
     // Internal, not private: the partial-result extension (ChiselTopTable+Partial.swift) reads them.
-    var index: [KeyBytes: Int] = [:]
-    var rows: [(key: KeyBytes, value: Double)] = []
-    var scratch = KeyBytes()
+    var keys = ChiselTableKeys()
+    /// The total of each row, by the row numbers of ``keys``.
+    var values: [Double] = []
 
     /// An empty table.
     public init(valueTitle: String, keyTitles: [String], units: Units, limit: Int = 0) {
@@ -62,16 +62,16 @@ public struct ChiselTopTable: Sendable {
     }
 
     /// Whether no value was added.
-    public var isEmpty: Bool { rows.isEmpty }
+    public var isEmpty: Bool { values.isEmpty }
 
     /// Adds `value` to the total of `keys`.
     public mutating func add(_ keys: [String], _ value: Double) {
-        scratch.bytes.removeAll(keepingCapacity: true)
+        var joined: [UInt8] = []
         for (i, key) in keys.enumerated() {
-            if i > 0 { scratch.bytes.append(contentsOf: KeyBytes.separator) }
-            scratch.bytes.append(contentsOf: key.utf8)
+            if i > 0 { joined.append(contentsOf: ChiselTableKeys.separator) }
+            joined.append(contentsOf: key.utf8)
         }
-        addScratch(value)
+        joined.withUnsafeBytes { add(key: $0, value) }
     }
 
     /// Adds `value` to the total of the row keyed by `event`'s values of `keys`, read as text without
@@ -79,40 +79,37 @@ public struct ChiselTopTable: Sendable {
     /// - Returns: `false` (and adds nothing) when one of the fields has no value. Since 1.4.
     @discardableResult
     public mutating func add(_ event: ChiselEvent, keys: [ChiselField<String>], _ value: Double) -> Bool {
-        scratch.bytes.removeAll(keepingCapacity: true)
-        let source = event.source
-        for i in keys.indices {
-            if i > 0 {
-                scratch.bytes.append(1)  // KeyBytes.separator
-                scratch.bytes.append(1)
+        // The runner joins the values where it has them and lends the bytes.
+        var separator: UInt16 = 0x0101  // ChiselTableKeys.separator, on the stack
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: keys.count) { slots in
+            for i in keys.indices { slots.initializeElement(at: i, to: keys[i].slot) }
+            return withUnsafeBytes(of: &separator) { separator in
+                event.source.withText(of: UnsafeBufferPointer(slots), separator: separator) { add(key: $0, value) }
             }
-            guard source.appendText(keys[i].slot, to: &scratch.bytes) else { return false }
         }
-        addScratch(value)
-        return true
     }
 
-    mutating func addScratch(_ value: Double) {
-        if let i = index[scratch] {
-            rows[i].value += value
+    /// Adds `value` to the total of the row keyed by `key`'s bytes.
+    mutating func add(key: UnsafeRawBufferPointer, _ value: Double) {
+        let (row, added) = keys.row(for: key)
+        if added {
+            values.append(value)
         } else {
-            let key = KeyBytes(bytes: Array(scratch.bytes))
-            index[key] = rows.count
-            rows.append((key, value))
+            values[row] += value
         }
     }
 
     /// Forgets every total (after an interval was printed).
     public mutating func removeAll() {
-        index.removeAll(keepingCapacity: true)
-        rows.removeAll(keepingCapacity: true)
+        keys.removeAll()
+        values.removeAll(keepingCapacity: true)
     }
 
     /// The rows, largest first (ties in the order they were first added), at most ``limit``.
     public var sortedRows: [(keys: [String], value: Double)] {
-        let sorted = rows.enumerated().sorted { a, b in
-            a.element.value != b.element.value ? a.element.value > b.element.value : a.offset < b.offset
-        }.map { (keys: $0.element.key.values, value: $0.element.value) }
+        let sorted = values.enumerated().sorted { a, b in
+            a.element != b.element ? a.element > b.element : a.offset < b.offset
+        }.map { (keys: keys.values($0.offset), value: $0.element) }
         return limit > 0 ? Array(sorted.prefix(limit)) : sorted
     }
 
@@ -167,86 +164,6 @@ public struct ChiselTopTable: Sendable {
         case .timePercent:
             return intervalLength > 0 ? ChiselFormat.percent(value / Double(intervalLength) * 100) : "0.00%"
         }
-    }
-}
-
-/// A row's key: the bytes of its values joined as sysdig's Lua joins them, hashed in one go.
-struct KeyBytes: Hashable, Sendable {
-    /// What sysdig's chisels put between key values (and split them at).
-    static let separator: [UInt8] = [1, 1]
-    var bytes: [UInt8] = []
-
-    func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-    }
-
-    /// What the table's dictionary hashes with: eight bytes at a time through a multiply and shift
-    /// mix, seeded per dictionary, instead of `Hasher` (SipHash), which cost about twice as much per
-    /// key and is looked up per event. Keys come from the capture: a capture made to collide would
-    /// only slow its own table down.
-    func _rawHashValue(seed: Int) -> Int {
-        bytes.withUnsafeBytes { raw in
-            var h = UInt64(truncatingIfNeeded: seed) ^ (UInt64(raw.count) &* 0x9E37_79B9_7F4A_7C15)
-            var i = 0
-            while i + 8 <= raw.count {
-                h = Self.mix(h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                i += 8
-            }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < raw.count {
-                tail |= UInt64(raw[i]) << shift
-                shift += 8
-                i += 1
-            }
-            return Int(truncatingIfNeeded: Self.mix(h ^ tail))
-        }
-    }
-
-    @inline(__always) private static func mix(_ value: UInt64) -> UInt64 {
-        var h = value &* 0xBF58_476D_1CE4_E5B9
-        h ^= h >> 31
-        h &*= 0x94D0_49BB_1331_11EB
-        return h ^ (h >> 29)
-    }
-
-    static func == (a: KeyBytes, b: KeyBytes) -> Bool {
-        guard a.bytes.count == b.bytes.count else { return false }
-        return a.bytes.withUnsafeBytes { x in
-            b.bytes.withUnsafeBytes { y in
-                // Eight bytes at a time, then the rest.
-                var i = 0
-                while i + 8 <= x.count {
-                    if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-                        return false
-                    }
-                    i += 8
-                }
-                while i < x.count {
-                    if x[i] != y[i] { return false }
-                    i += 1
-                }
-                return true
-            }
-        }
-    }
-
-    /// The key's values, split as Lua's `split(key, "\001\001")` does.
-    var values: [String] {
-        var out: [String] = []
-        var start = 0
-        var i = 0
-        while i + 1 < bytes.count {
-            if bytes[i] == 1 && bytes[i + 1] == 1 {
-                out.append(String(decoding: bytes[start..<i], as: UTF8.self))
-                i += 2
-                start = i
-            } else {
-                i += 1
-            }
-        }
-        out.append(String(decoding: bytes[start...], as: UTF8.self))
-        return out
     }
 }
 

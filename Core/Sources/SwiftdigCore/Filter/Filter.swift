@@ -39,6 +39,12 @@ public final class Filter: @unchecked Sendable {
         typeGate?.admits(event) ?? true
     }
 
+    /// Whether ``mayMatch(_:)`` decides the filter alone (it is an `evt.type` test and nothing more):
+    /// an event it admits passes, and ``matches(_:_:)`` need not run. Not for generic events
+    /// (``EventCode/genericE``, ``EventCode/genericX``): one without its system call id may be
+    /// admitted and still fail.
+    public var isDecidedByType: Bool { program.isTypeTestOnly }
+
     /// ``mayMatch(_:)`` as values to keep (valid while the filter lives); `nil` when every type may pass.
     var typeGate: EventTypeGate? { program.typeGate }
 }

@@ -26,6 +26,9 @@ final class FilterProgram {
     /// The event types outside which the filter is false and evaluating it has no effect (an
     /// `.eventType` instruction; `nil`: no such bound).
     private let gate: Instruction?
+    /// Whether the program is one `evt.type` test of event codes, no system call among them: then
+    /// ``typeGate`` decides it alone (a generic event needs its system call id tested).
+    let isTypeTestOnly: Bool
 
     /// Flattens `root`.
     init(_ root: FilterNode) {
@@ -88,6 +91,11 @@ final class FilterProgram {
             instructions[at] = .eventType(codes: store(set.codes), syscalls: store(set.syscalls), unknown: set.unknown)
         }
         gate = gateSet.map { .eventType(codes: store($0.codes), syscalls: store($0.syscalls), unknown: $0.unknown) }
+        if case .eventType(let set) = root, gateSet != nil, !set.syscalls.contains(where: { $0 != 0 }) {
+            isTypeTestOnly = true
+        } else {
+            isTypeTestOnly = false
+        }
         code = .allocate(capacity: instructions.count)
         _ = code.initialize(from: instructions)
         self.tests = tests

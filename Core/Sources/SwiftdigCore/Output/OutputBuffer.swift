@@ -43,7 +43,7 @@ public struct OutputBuffer {
     /// The bytes written so far, valid until the buffer is next written to or freed. For hot paths
     /// reading a buffer kept in a class: the closure of ``withUnsafeBytes(_:)`` makes Swift retain
     /// the storage around the call, this does not.
-    @inline(__always) var unsafeBytes: UnsafeRawBufferPointer {
+    @inline(__always) public var unsafeBytes: UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(start: storage.base, count: count)
     }
 

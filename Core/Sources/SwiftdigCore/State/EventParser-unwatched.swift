@@ -17,6 +17,10 @@ final class UnwatchedEventCodes {
     let words: UnsafeMutablePointer<UInt64>
     /// The codes that may skip once known to have no handler.
     private let candidates: [UInt64]
+    /// The codes whose events no filter can pass, parsed or not: they come out filtered out, and a
+    /// consumer that takes no hidden event is not called for them. Not generic events (a filter may
+    /// pass them by their system call), nor writes (which may become tracer events).
+    let hidden: UnsafeMutablePointer<UInt64>
     /// The number of codes the words cover.
     let limit: Int
 
@@ -26,11 +30,14 @@ final class UnwatchedEventCodes {
         if gates.contains(where: { $0 == nil }) { return nil }
         limit = EventSchema.count
         var bits = [UInt64](repeating: 0, count: (limit + 63) / 64)
+        hidden = .allocate(capacity: 1 << 10)
+        hidden.initialize(repeating: 0, count: 1 << 10)
         for code in 0..<limit {
-            guard let info = EventSchema.info(UInt16(code)), !info.flags.contains(.modifiesState),
-                code != Int(EventCode.writeX),  // a write to a tracer fd changes the state
+            guard let info = EventSchema.info(UInt16(code)), code != Int(EventCode.writeX),  // a write to a tracer fd changes the state
                 !gates.contains(where: { $0!.admits(code: code) })
             else { continue }
+            if code > Int(EventCode.genericX) { hidden[code >> 6] |= 1 << UInt64(code & 63) }
+            if info.flags.contains(.modifiesState) { continue }
             bits[code >> 6] |= 1 << UInt64(code & 63)
         }
         candidates = bits
@@ -38,7 +45,10 @@ final class UnwatchedEventCodes {
         words.initialize(repeating: 0, count: 1 << 10)
     }
 
-    deinit { words.deallocate() }
+    deinit {
+        words.deallocate()
+        hidden.deallocate()
+    }
 
     /// Notes that the parser has no handler for `code`: a candidate starts skipping.
     func noteUnhandled(_ code: UInt16) {
@@ -51,7 +61,7 @@ final class UnwatchedEventCodes {
 extension EventParser {
     /// Lets the events of codes none of `filters` can pass skip their parsing when that changes
     /// nothing later events can see (see ``UnwatchedEventCodes``); such events come out filtered
-    /// out (``filteredOut``). `nil`, or a filter that may pass any type, parses every event. For
+    /// out (``filteredOut``), and so do those of such codes that are parsed for the state. `nil`, or a filter that may pass any type, parses every event. For
     /// consumers that look at the events their filters pass and at the state (chisels); a run
     /// that counts or times every event must not use it.
     public func watchOnly(_ filters: [Filter]?) {

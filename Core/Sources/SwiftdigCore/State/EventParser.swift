@@ -62,10 +62,14 @@ public final class EventParser {
     private var typeGate: EventTypeGate?
     /// The codes whose events skip parsing (see ``watchOnly(_:)``).
     var unwatched: UnwatchedEventCodes? {
-        didSet { unwatchedWords = unwatched?.words }
+        didSet {
+            unwatchedWords = unwatched?.words
+            hiddenWords = unwatched?.hidden
+        }
     }
     /// ``unwatched``'s bits, tested per event (valid while it holds them).
     private var unwatchedWords: UnsafeMutablePointer<UInt64>?
+    private var hiddenWords: UnsafeMutablePointer<UInt64>?
     /// The context the capture filter evaluates in (its ``FieldContext/firstTimestamp`` is kept by
     /// the ``Inspector``).
     public private(set) var filterContext: FieldContext? {
@@ -119,6 +123,10 @@ public final class EventParser {
         }
         filteredOut = false
         processAdmitted(event)
+        // Parsed for the state, but no watcher can pass it (see ``watchOnly(_:)``).
+        if let hiddenWords, hiddenWords[Int(event.type) &>> 6] & (1 &<< UInt64(event.type & 63)) != 0, !madeTracerEvent {
+            filteredOut = true
+        }
     }
 
     /// ``process(_:)`` for an event the type gate let through. Out of line: most events of a

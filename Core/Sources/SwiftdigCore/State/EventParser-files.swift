@@ -74,7 +74,7 @@ extension EventParser {
         }
         info.openFlags = flags
         info.dev = dev
-        info.flags.insert(info.name == FDInfo.tracerDevice ? .isTracerFile : .isNotTracerFD)
+        info.flags.insert(info.hasTracerDeviceName ? .isTracerFile : .isNotTracerFD)
         fdInfo = state.addFD(fd, info, to: t)
     }
 

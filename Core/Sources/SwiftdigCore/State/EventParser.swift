@@ -141,7 +141,10 @@ public final class EventParser {
         dispatch(event, type: event.type)
         eventParsed = true
         if filterAfterParsing {
-            if !runFilter(madeTracerEvent ? tracerEvent! : event) {
+            // An event the type gate rejects (parsed for its effect on the state) fails the filter,
+            // whose evaluation would change nothing: not evaluated. A tracer event has its own type.
+            let rejectedByType = !madeTracerEvent && typeGate.map { !$0.admits(event) } ?? false
+            if rejectedByType || !runFilter(madeTracerEvent ? tracerEvent! : event) {
                 // Rejected events keep their thread's stored enter event (sysdig skips its cleanup).
                 filteredOut = true
                 return

@@ -216,6 +216,13 @@ public final class FDInfo {
     /// ``name`` as output prints it (unprintable bytes dropped), valid until the name changes.
     public var sanitizedNameUTF8: UnsafeRawBufferPointer { nameBytes.raw }
 
+    /// Whether the name is ``tracerDevice``, tested on the bytes (a `String` comparison per open
+    /// costs more).
+    var hasTracerDeviceName: Bool {
+        let bytes = nameBytes.raw
+        return bytes.count == 9 && bytes.elementsEqual("/dev/null".utf8) && name == Self.tracerDevice
+    }
+
     /// A copy of this fd (fd tables are copied on fork).
     public func copy() -> FDInfo {
         let other = FDInfo(type: type, name: name)

@@ -70,7 +70,7 @@ extension EventParser {
         }
         guard fd >= 0 else { return }
         let info = pathScratch.withUnsafeBytes {
-            FDInfo(type: flags & OpenFlag.directory != 0 ? .directory : .fileV2, nameUTF8: $0)
+            state.fdPool.make(type: flags & OpenFlag.directory != 0 ? .directory : .fileV2, nameUTF8: $0)
         }
         info.openFlags = flags
         info.dev = dev

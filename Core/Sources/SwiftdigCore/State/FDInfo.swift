@@ -168,11 +168,15 @@ public final class FDInfo {
     public var type: FDType
     /// The fd's name: a path, a connection tuple, a unix socket path, ...
     public var name: String {
-        didSet {
-            if name != oldValue { nameVersion &+= 1 }
-            nameBytes.set(name, sanitized: true)
+        get { storedName }
+        set {
+            if newValue != storedName { nameVersion &+= 1 }
+            storedName = newValue
+            nameBytes.set(storedName, sanitized: true)
         }
     }
+    /// ``name``'s value (set without its bookkeeping when an fd is made or reused).
+    private var storedName: String
     /// ``name`` without the bytes sysdig drops as unprintable, as output shows it.
     private(set) var nameBytes = OwnedBytes()
     /// The open flags (`PPM_O_*`) for files.
@@ -196,7 +200,7 @@ public final class FDInfo {
     /// Creates an fd of `type` called `name`.
     public init(type: FDType, name: String = "") {
         self.type = type
-        self.name = name
+        storedName = name
         nameBytes.set(name, sanitized: true)
         nameVersion = name.isEmpty ? 0 : 1
     }
@@ -205,10 +209,26 @@ public final class FDInfo {
     /// going through the string).
     init(type: FDType, nameUTF8: UnsafeRawBufferPointer) {
         self.type = type
-        self.name = String(decoding: nameUTF8, as: UTF8.self)
+        storedName = String(decoding: nameUTF8, as: UTF8.self)
         // Bytes that are not UTF-8 are all above 0x7E, dropped as the string's replacements would be.
         nameBytes.set(nameUTF8, sanitized: true)
         nameVersion = nameUTF8.isEmpty ? 0 : 1
+    }
+
+    /// Makes this closed fd what ``init(type:nameUTF8:)`` would make, keeping its name's byte buffer
+    /// (see ``FDPool``): every property is set again.
+    func reuse(type: FDType, nameUTF8: UnsafeRawBufferPointer) {
+        self.type = type
+        storedName = String(decoding: nameUTF8, as: UTF8.self)
+        nameBytes.set(nameUTF8, sanitized: true)
+        openFlags = 0
+        ino = 0
+        dev = 0
+        mountID = 0
+        flags = []
+        sockinfo = SocketInfo()
+        nameVersion = nameUTF8.isEmpty ? 0 : 1
+        lookupNameVersion = 0
     }
 
     deinit { nameBytes.free() }

@@ -16,6 +16,11 @@ public struct FDTable: Sequence {
         set { storage[FDNumber(value: fd)] = newValue }
     }
 
+    /// Closes `fd`, returning what it was.
+    @inline(__always) public mutating func remove(_ fd: Int64) -> FDInfo? {
+        storage.removeValue(forKey: FDNumber(value: fd))
+    }
+
     /// The number of open fds.
     public var count: Int { storage.count }
     /// Whether no fd is open.

@@ -168,15 +168,24 @@ public final class FDInfo {
     public var type: FDType
     /// The fd's name: a path, a connection tuple, a unix socket path, ...
     public var name: String {
-        get { storedName }
+        get {
+            if let storedName { return storedName }
+            // A printable name is its bytes: made into a string the first time it is read (most
+            // fds of a run never are).
+            let made = String(decoding: nameBytes.raw, as: UTF8.self)
+            storedName = made
+            return made
+        }
         set {
-            if newValue != storedName { nameVersion &+= 1 }
+            if newValue != name { nameVersion &+= 1 }
             storedName = newValue
-            nameBytes.set(storedName, sanitized: true)
+            nameBytes.set(newValue, sanitized: true)
         }
     }
-    /// ``name``'s value (set without its bookkeeping when an fd is made or reused).
-    private var storedName: String
+    /// ``name``'s value, `nil` until read when ``nameBytes`` holds all of it.
+    private var storedName: String?
+    /// Whether ``name`` is empty, without making it a string.
+    var nameIsEmpty: Bool { storedName?.isEmpty ?? (nameBytes.count == 0) }
     /// ``name`` without the bytes sysdig drops as unprintable, as output shows it.
     private(set) var nameBytes = OwnedBytes()
     /// The open flags (`PPM_O_*`) for files.
@@ -209,9 +218,9 @@ public final class FDInfo {
     /// going through the string).
     init(type: FDType, nameUTF8: UnsafeRawBufferPointer) {
         self.type = type
-        storedName = String(decoding: nameUTF8, as: UTF8.self)
         // Bytes that are not UTF-8 are all above 0x7E, dropped as the string's replacements would be.
         nameBytes.set(nameUTF8, sanitized: true)
+        storedName = nameBytes.count == nameUTF8.count ? nil : String(decoding: nameUTF8, as: UTF8.self)
         nameVersion = nameUTF8.isEmpty ? 0 : 1
     }
 
@@ -219,8 +228,8 @@ public final class FDInfo {
     /// (see ``FDPool``): every property is set again.
     func reuse(type: FDType, nameUTF8: UnsafeRawBufferPointer) {
         self.type = type
-        storedName = String(decoding: nameUTF8, as: UTF8.self)
         nameBytes.set(nameUTF8, sanitized: true)
+        storedName = nameBytes.count == nameUTF8.count ? nil : String(decoding: nameUTF8, as: UTF8.self)
         openFlags = 0
         ino = 0
         dev = 0

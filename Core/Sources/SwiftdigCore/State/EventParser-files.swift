@@ -90,7 +90,8 @@ extension EventParser {
         pathScratch.removeAll()
         if let dirfd {
             pathScratch.append(directoryBase(name, dirfd: dirfd, thread: t))
-        } else {
+        } else if name.count > 0 && name[0] != 0 && name[0] != UInt8(ascii: "/") {
+            // Absolute and empty names replace the directory: it is not looked up for them.
             pathScratch.append(state.cwdUTF8(of: t))
         }
         _ = PathResolution.concatenate(into: &pathScratch, name)

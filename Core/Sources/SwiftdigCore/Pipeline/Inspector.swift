@@ -105,7 +105,8 @@ public final class Inspector {
             // Events, nearly every block, skip the block wrapper and its checks when they can.
             if let raw = try reader.nextEvent() {
                 progress?.event(at: blockStart, length: Int(reader.offset - blockStart))
-                if try !deliver(raw, body) { return }
+                // The reader's fast path takes no code sysdig 0.29.3 skips (see uncheckedEventTypes).
+                if try !deliverKnown(raw, body) { return }
                 continue
             }
             // Between buffer refills (every few MiB): a stop asked for by a signal ends the run here.
@@ -221,6 +222,11 @@ public final class Inspector {
     @inline(__always) private func deliver(_ raw: ScapEvent, _ body: (Event) throws -> Bool) throws -> Bool {
         // libscap 0.29.3 skips such events as soon as it has read their block.
         if skipsNewerEvents && Int(raw.header.type) >= EventSchema.legacyCount { return true }
+        return try deliverKnown(raw, body)
+    }
+
+    /// ``deliver(_:_:)`` for an event of a code sysdig 0.29.3 knows, or when ``skipsNewerEvents`` is off.
+    @inline(__always) private func deliverKnown(_ raw: ScapEvent, _ body: (Event) throws -> Bool) throws -> Bool {
         // libsinsp fixes the direction of /proc's sockets once the lists are in, before any event,
         // and counts the listed threads as their main threads' children.
         if eventCount == 0 { startEvents() }

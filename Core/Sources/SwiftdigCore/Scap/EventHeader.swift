@@ -158,6 +158,31 @@ public struct EventHeader: Sendable, Hashable {
         }
     }
 
+    /// Whether the length table and every parameter fit inside `len` (``validateLengths``, for a
+    /// caller that leaves the error to a slower path).
+    @inline(__always) static func lengthsFit(
+        _ base: UnsafeRawPointer, nparams: UInt32, len: UInt32, largeLengths: Bool
+    ) -> Bool {
+        (try? validateLengths(base, nparams: nparams, len: len, largeLengths: largeLengths)) != nil
+    }
+
+    /// ``v1ParamCount(_:end:)``, trying `guess` first (the count the last event of the same code had):
+    /// the sums grow with every parameter, so a guess that adds up is the only count that does.
+    @inline(__always) static func v1ParamCount(_ base: UnsafeRawPointer, end: UInt32, guess: Int) -> UInt32? {
+        let limit = Int(end)
+        let valuesStart = v1Size &+ 2 &* guess
+        if valuesStart <= limit {
+            var total = valuesStart
+            var slot = v1Size
+            while slot < valuesStart {
+                total &+= Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: slot, as: UInt16.self)))
+                slot &+= 2
+            }
+            if total == limit { return UInt32(guess) }
+        }
+        return v1ParamCount(base, end: end)
+    }
+
     /// The parameter count of a version 1 event whose parameters end at `end`, or `nil`.
     @inline(__always) private static func v1ParamCount(_ base: UnsafeRawPointer, end: UInt32) -> UInt32? {
         let limit = Int(end)

@@ -28,6 +28,19 @@ public final class ScapReader {
     private var position: UInt64 = 0
     private var atEnd = false
 
+    // ``nextEvent()``'s fast path takes the blocks of one event block type, the type of the last event
+    // block ``nextBlock()`` decoded (0 until then), whose layout it keeps here.
+    private var fastBlockType: UInt32 = 0
+    private var fastPrefix = 0
+    private var fastHeaderSize = 0
+    private var fastIsV1 = false
+    /// Event codes from this one up take the slow path (``uncheckedEventTypes``, and codes past
+    /// ``v1Counts``).
+    private var fastTypeLimit = ScapReader.v1CountCodes
+    /// The parameter count of the last version 1 event of each code, tried first for the next one.
+    private let v1Counts: UnsafeMutablePointer<UInt8>
+    private static let v1CountCodes = 1024
+
     /// The default size of the read buffer (and so of one read).
     public static let defaultBufferSize = 4 << 20
 
@@ -50,16 +63,23 @@ public final class ScapReader {
         }
         capacity = max(bufferSize, 1 << 16)
         buffer = .allocate(byteCount: capacity, alignment: 16)
+        v1Counts = .allocate(capacity: Self.v1CountCodes)
+        v1Counts.initialize(repeating: 0, count: Self.v1CountCodes)
         largeTypes = [UInt64](repeating: 0, count: 1024)
         for type in largePayloadTypes { largeTypes[Int(type) >> 6] |= 1 << (UInt64(type) & 63) }
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        buffer.deallocate()
+        v1Counts.deallocate()
+    }
 
     /// Event codes whose events are handed out without checking their parameters (their header
     /// says `nparams` 0), for a consumer that drops them unread as libscap 0.29.3 drops the codes
     /// it does not know; `nil` (the default) checks every event.
-    public var uncheckedEventTypes: PartialRangeFrom<UInt16>?
+    public var uncheckedEventTypes: PartialRangeFrom<UInt16>? {
+        didSet { fastTypeLimit = min(Self.v1CountCodes, Int(uncheckedEventTypes?.lowerBound ?? UInt16.max)) }
+    }
 
     /// The offset of the next block in the (uncompressed) file.
     public var offset: UInt64 { position }
@@ -74,21 +94,57 @@ public final class ScapReader {
 
     /// The next block when it is a sound event block already in the buffer, or `nil`, having read
     /// nothing, for anything else (another block, the end of the buffer or of the file, a damaged
-    /// block): then ``nextBlock()`` reads it. The same event ``nextBlock()`` would return, without
-    /// its ``ScapBlock`` wrapper and its first-block and refill checks; valid until the next call.
+    /// block, a block type other than the last event block's): then ``nextBlock()`` reads it. The
+    /// same event ``nextBlock()`` would return, without its ``ScapBlock`` wrapper, its block type
+    /// decoding and its first-block, refill and error paths; valid until the next call.
     @inline(__always)
     public func nextEvent() throws(ScapError) -> ScapEvent? {
-        guard sectionHeader != nil, end - start >= 8 else { return nil }
-        let type = load(UInt32.self, at: 0)
-        let length = Int(load(UInt32.self, at: 4))
-        guard let format = ScapBlockType(rawValue: type).eventFormat, length >= 12, end - start >= length,
-            Int(load(UInt32.self, at: length - 4)) == length
+        let available = end &- start
+        guard available >= 8 else { return nil }
+        let block = UnsafeRawPointer(buffer + start)
+        let type = UInt32(littleEndian: block.loadUnaligned(as: UInt32.self))
+        let length = Int(UInt32(littleEndian: block.loadUnaligned(fromByteOffset: 4, as: UInt32.self)))
+        let prefix = fastPrefix
+        let headerSize = fastHeaderSize
+        guard type == fastBlockType, length >= 12 &+ prefix &+ headerSize, length <= available,
+            Int(UInt32(littleEndian: block.loadUnaligned(fromByteOffset: length &- 4, as: UInt32.self))) == length
         else { return nil }
+        let base = block + (8 &+ prefix)
+        let eventType = UInt16(littleEndian: base.loadUnaligned(fromByteOffset: 20, as: UInt16.self))
+        let len = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+        guard Int(eventType) < fastTypeLimit, len >= UInt32(headerSize), Int(len) <= length &- 12 &- prefix else {
+            return nil
+        }
+        let nparams: UInt32
+        let largeLengths: Bool
+        if fastIsV1 {
+            // 280 and 286 may carry a length 3 too large: the slow path knows.
+            guard eventType != 280, eventType != 286,
+                let count = EventHeader.v1ParamCount(base, end: len, guess: Int(v1Counts[Int(eventType)]))
+            else { return nil }
+            v1Counts[Int(eventType)] = UInt8(truncatingIfNeeded: count)
+            nparams = count
+            largeLengths = false
+        } else {
+            largeLengths = hasLargeLengths(type: eventType)
+            nparams = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 22, as: UInt32.self))
+            guard EventHeader.lengthsFit(base, nparams: nparams, len: len, largeLengths: largeLengths) else {
+                return nil
+            }
+        }
+        let cpu = UInt16(littleEndian: block.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+        let flags: UInt32? =
+            prefix == 6 ? UInt32(littleEndian: block.loadUnaligned(fromByteOffset: 10, as: UInt32.self)) : nil
         let blockOffset = position
-        let body = UnsafeRawBufferPointer(start: buffer + start + 8, count: length - 12)
-        start += length
-        position += UInt64(length)
-        return try event(body: body, type: type, format: format, blockOffset: blockOffset)
+        start &+= length
+        position &+= UInt64(truncatingIfNeeded: length)
+        let header = EventHeader(
+            ts: UInt64(littleEndian: base.loadUnaligned(as: UInt64.self)),
+            tid: UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 8, as: UInt64.self)), len: len,
+            type: eventType, nparams: nparams, format: fastIsV1 ? .v1 : .v2, largeLengths: largeLengths)
+        return ScapEvent(
+            bytes: UnsafeRawBufferPointer(start: base, count: Int(len)), header: header, cpu: cpu, flags: flags,
+            blockType: ScapBlockType(rawValue: type), offset: blockOffset)
     }
 
     /// Reads the next block, or returns `nil` at the end of the file. An event's bytes stay valid
@@ -145,7 +201,13 @@ public final class ScapReader {
         start += Int(length)
         position += UInt64(length)
         if let format = ScapBlockType(rawValue: type).eventFormat {
-            return .event(try event(body: body, type: type, format: format, blockOffset: blockOffset))
+            let event = try event(body: body, type: type, format: format, blockOffset: blockOffset)
+            // The next blocks are mostly of this type: nextEvent() takes them.
+            fastBlockType = type
+            fastPrefix = ScapBlockType(rawValue: type).hasEventFlags ? 6 : 2
+            fastHeaderSize = format.headerSize
+            fastIsV1 = format == .v1
+            return .event(event)
         }
         let blockType = ScapBlockType(rawValue: type)
         if blockType == .sectionHeader { return .sectionHeader(try sectionHeader(body, blockOffset: blockOffset)) }

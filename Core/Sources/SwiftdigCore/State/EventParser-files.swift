@@ -70,11 +70,11 @@ extension EventParser {
         }
         guard fd >= 0 else { return }
         let info = pathScratch.withUnsafeBytes {
-            FDInfo(type: flags & OpenFlag.directory != 0 ? .directory : .fileV2, nameUTF8: $0)
+            state.fdPool.make(type: flags & OpenFlag.directory != 0 ? .directory : .fileV2, nameUTF8: $0)
         }
         info.openFlags = flags
         info.dev = dev
-        info.flags.insert(info.name == FDInfo.tracerDevice ? .isTracerFile : .isNotTracerFD)
+        info.flags.insert(info.hasTracerDeviceName ? .isTracerFile : .isNotTracerFD)
         fdInfo = state.addFD(fd, info, to: t)
     }
 
@@ -90,7 +90,8 @@ extension EventParser {
         pathScratch.removeAll()
         if let dirfd {
             pathScratch.append(directoryBase(name, dirfd: dirfd, thread: t))
-        } else {
+        } else if name.count > 0 && name[0] != 0 && name[0] != UInt8(ascii: "/") {
+            // Absolute and empty names replace the directory: it is not looked up for them.
             pathScratch.append(state.cwdUTF8(of: t))
         }
         _ = PathResolution.concatenate(into: &pathScratch, name)

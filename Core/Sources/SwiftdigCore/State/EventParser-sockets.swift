@@ -230,7 +230,7 @@ extension EventParser {
         if fdi.type == .ipv4Socket || fdi.type == .ipv6Socket { fdi.flags.insert(.socketConnected) }
         let isTCP = (fdi.type == .ipv4Socket && fdi.sockinfo.v4l4proto == L4Proto.tcp.rawValue)
             || (fdi.type == .ipv6Socket && fdi.sockinfo.v6l4proto == L4Proto.tcp.rawValue)
-        let needsTuple = fdi.name.isEmpty || !isTCP
+        let needsTuple = fdi.nameIsEmpty || !isTCP
         if event.layout.pointee.flags.contains(.readsFromFD) {
             let tupleIndex = type == EventCode.recvfromX ? 2 : type == EventCode.recvmsgX ? 3 : -1
             guard tupleIndex >= 0, needsTuple, let tuple = event.param(tupleIndex) else { return }

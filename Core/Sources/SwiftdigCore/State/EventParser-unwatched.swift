@@ -80,7 +80,7 @@ extension EventParser {
         var thread: Unmanaged<ThreadInfo>? = nil
         var fd: Unmanaged<FDInfo>? = nil
         // The enter's fd lookup too: it marks the fd's name as seen (`fd.name_changed`).
-        _ = reset(event, thread: &thread, fd: &fd, findingEnterFD: true)
+        _ = reset(event, thread: &thread, fd: &fd, findingEnterFD: true, mayChangeState: false)
         if !event.isEnter, let thread { thread._withUnsafeGuaranteedRef { $0.releaseEnterEvent() } }
     }
 }

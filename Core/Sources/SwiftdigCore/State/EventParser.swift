@@ -56,10 +56,17 @@ public final class EventParser {
         didSet {
             filterRef = filter.map(Unmanaged.passUnretained)
             typeGate = filter?.typeGate
+            gated = typeGate.map(GatedEventCodes.init)
         }
     }
     /// The filter's ``Filter/mayMatch(_:)``, tested per event without calling into the filter.
     private var typeGate: EventTypeGate?
+    /// The codes ``typeGate`` rejects whose events need no parsing, as one bit each.
+    private var gated: GatedEventCodes? {
+        didSet { gatedWords = gated?.words }
+    }
+    /// ``gated``'s bits, tested per event (valid while it holds them).
+    private var gatedWords: UnsafeMutablePointer<UInt64>?
     /// The codes whose events skip parsing (see ``watchOnly(_:)``).
     var unwatched: UnwatchedEventCodes? {
         didSet {
@@ -104,9 +111,12 @@ public final class EventParser {
         }
         eventParsed = false
         fdNameChanged = false
-        // The gate exists only with a filter.
-        if let typeGate, !typeGate.admits(event), !event.layout.pointee.flags.contains(.modifiesState),
-            event.type != EventCode.writeX
+        // The gate exists only with a filter. Its bits cover the codes of the schema but the generic
+        // ones (whose type is their system call); the others are tested in full.
+        if let gatedWords,
+            gatedWords[Int(event.type) &>> 6] & (1 &<< UInt64(event.type & 63)) != 0
+                || (!GatedEventCodes.covers(event.type) && !typeGate!.admits(event)
+                    && !event.layout.pointee.flags.contains(.modifiesState) && event.type != EventCode.writeX)
         {
             // Rejected on its type alone, as filtering before parsing would reject it: only what
             // later events can see is done.
@@ -149,7 +159,10 @@ public final class EventParser {
         dispatch(event, type: event.type)
         eventParsed = true
         if filterAfterParsing {
-            if !runFilter(madeTracerEvent ? tracerEvent! : event) {
+            // An event the type gate rejects (parsed for its effect on the state) fails the filter,
+            // whose evaluation would change nothing: not evaluated. A tracer event has its own type.
+            let rejectedByType = !madeTracerEvent && typeGate.map { !$0.admits(event) } ?? false
+            if rejectedByType || !runFilter(madeTracerEvent ? tracerEvent! : event) {
                 // Rejected events keep their thread's stored enter event (sysdig skips its cleanup).
                 filteredOut = true
                 return
@@ -249,15 +262,17 @@ public final class EventParser {
         if event.layout.pointee.flags.contains(.skipParseReset) { return }
         var thread: Unmanaged<ThreadInfo>? = nil
         var fd: Unmanaged<FDInfo>? = nil
-        _ = reset(event, thread: &thread, fd: &fd, findingEnterFD: false)
+        _ = reset(event, thread: &thread, fd: &fd, findingEnterFD: false, mayChangeState: false)
         rejectBeforeParsing(event, thread: thread)
     }
 
     /// ``reset(_:)``, finding the event's thread into `thread` and its fd into `fd` (the caller stores
     /// them). `findingEnterFD`: whether an enter event's fd is looked up.
+    /// `mayChangeState`: false for an event without `EF_MODIFIES_STATE`, which is neither a clone
+    /// exit nor a container event.
     @inline(__always) func reset(
         _ event: Event, thread threadOut: inout Unmanaged<ThreadInfo>?, fd fdOut: inout Unmanaged<FDInfo>?,
-        findingEnterFD: Bool
+        findingEnterFD: Bool, mayChangeState: Bool = true
     ) -> Bool {
         let type = event.type
         let layout = event.layout
@@ -267,9 +282,9 @@ public final class EventParser {
             threadOut = type == 234 ? state.threadRef(event.tid) : nil  // procinfo keeps its thread
             return false
         }
-        let isClone = EventCode.isCloneExit(type)
+        let isClone = mayChangeState && EventCode.isCloneExit(type)
         let queryOS = !(isClone || type == EventCode.schedSwitch6E)
-        if type == 272 || type == 324 { return true }  // container json events have no thread
+        if mayChangeState && (type == 272 || type == 324) { return true }  // container json events have no thread
         threadOut = state.threadRef(event.tid, create: queryOS)
         if type == EventCode.schedSwitch6E { return false }
         guard let threadRef = threadOut else { return false }

@@ -168,11 +168,24 @@ public final class FDInfo {
     public var type: FDType
     /// The fd's name: a path, a connection tuple, a unix socket path, ...
     public var name: String {
-        didSet {
-            if name != oldValue { nameVersion &+= 1 }
-            nameBytes.set(name, sanitized: true)
+        get {
+            if let storedName { return storedName }
+            // A printable name is its bytes: made into a string the first time it is read (most
+            // fds of a run never are).
+            let made = String(decoding: nameBytes.raw, as: UTF8.self)
+            storedName = made
+            return made
+        }
+        set {
+            if newValue != name { nameVersion &+= 1 }
+            storedName = newValue
+            nameBytes.set(newValue, sanitized: true)
         }
     }
+    /// ``name``'s value, `nil` until read when ``nameBytes`` holds all of it.
+    private var storedName: String?
+    /// Whether ``name`` is empty, without making it a string.
+    var nameIsEmpty: Bool { storedName?.isEmpty ?? (nameBytes.count == 0) }
     /// ``name`` without the bytes sysdig drops as unprintable, as output shows it.
     private(set) var nameBytes = OwnedBytes()
     /// The open flags (`PPM_O_*`) for files.
@@ -196,7 +209,7 @@ public final class FDInfo {
     /// Creates an fd of `type` called `name`.
     public init(type: FDType, name: String = "") {
         self.type = type
-        self.name = name
+        storedName = name
         nameBytes.set(name, sanitized: true)
         nameVersion = name.isEmpty ? 0 : 1
     }
@@ -205,16 +218,39 @@ public final class FDInfo {
     /// going through the string).
     init(type: FDType, nameUTF8: UnsafeRawBufferPointer) {
         self.type = type
-        self.name = String(decoding: nameUTF8, as: UTF8.self)
         // Bytes that are not UTF-8 are all above 0x7E, dropped as the string's replacements would be.
         nameBytes.set(nameUTF8, sanitized: true)
+        storedName = nameBytes.count == nameUTF8.count ? nil : String(decoding: nameUTF8, as: UTF8.self)
         nameVersion = nameUTF8.isEmpty ? 0 : 1
+    }
+
+    /// Makes this closed fd what ``init(type:nameUTF8:)`` would make, keeping its name's byte buffer
+    /// (see ``FDPool``): every property is set again.
+    func reuse(type: FDType, nameUTF8: UnsafeRawBufferPointer) {
+        self.type = type
+        nameBytes.set(nameUTF8, sanitized: true)
+        storedName = nameBytes.count == nameUTF8.count ? nil : String(decoding: nameUTF8, as: UTF8.self)
+        openFlags = 0
+        ino = 0
+        dev = 0
+        mountID = 0
+        flags = []
+        sockinfo = SocketInfo()
+        nameVersion = nameUTF8.isEmpty ? 0 : 1
+        lookupNameVersion = 0
     }
 
     deinit { nameBytes.free() }
 
     /// ``name`` as output prints it (unprintable bytes dropped), valid until the name changes.
     public var sanitizedNameUTF8: UnsafeRawBufferPointer { nameBytes.raw }
+
+    /// Whether the name is ``tracerDevice``, tested on the bytes (a `String` comparison per open
+    /// costs more).
+    var hasTracerDeviceName: Bool {
+        let bytes = nameBytes.raw
+        return bytes.count == 9 && bytes.elementsEqual("/dev/null".utf8) && name == Self.tracerDevice
+    }
 
     /// A copy of this fd (fd tables are copied on fork).
     public func copy() -> FDInfo {

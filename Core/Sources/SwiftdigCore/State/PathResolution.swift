@@ -59,7 +59,34 @@ enum PathResolution {
     /// with `.`, and dropping a trailing `/` (but never the root).
     static func copyAndSanitize(_ target: inout OutputBuffer, _ path: UnsafeRawBufferPointer) {
         // Each byte of `path` adds at most one byte.
-        target.edit(reserving: path.count) { out, count in count = fold(path, into: out, from: count) }
+        target.edit(reserving: path.count) { out, count in
+            if foldsToItself(path, after: out, count: count) {
+                if let source = path.baseAddress { UnsafeMutableRawPointer(out + count).copyMemory(from: source, byteCount: path.count) }
+                count += path.count
+            } else {
+                count = fold(path, into: out, from: count)
+            }
+        }
+    }
+
+    /// Whether ``fold(_:into:from:)`` would copy `path` unchanged after the `count` bytes of `out`:
+    /// printable, not empty, no `./` or `//` (which also rules out `.` and `..` components), not ending
+    /// in `/` or `.`, and no `/` doubling the one `out` ends with. Most paths qualify, and then need
+    /// one look at each slash instead of the byte-by-byte fold.
+    private static func foldsToItself(
+        _ path: UnsafeRawBufferPointer, after out: UnsafeMutablePointer<UInt8>, count: Int
+    ) -> Bool {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        guard let base = path.baseAddress, let last = path.last, last != slash, last != dot else { return false }
+        if count > 0 && out[count - 1] == slash && path[0] == slash { return false }
+        guard allPrintable(path) else { return false }
+        var i = 1  // what precedes a slash at 0 is `out`'s, tested above
+        while i < path.count, let hit = memchr(base + i, Int32(slash), path.count - i) {
+            let at = UnsafeRawPointer(hit) - base
+            if path[at - 1] == slash || path[at - 1] == dot { return false }
+            i = at + 1
+        }
+        return true
     }
 
     /// ``copyAndSanitize(_:_:)`` into `out`, whose first `start` bytes are kept; returns the new

@@ -49,6 +49,8 @@ public final class SystemState {
     var tidToRemove: Int64 = -1
     var fdsToRemove: [Int64] = []
     var tidOfFDsToRemove: Int64 = -1
+    /// The fds closed lately, reused by the next opens.
+    var fdPool = FDPool()
 
     /// Threads found recently, by tid modulo ``recentCount``: events of a few threads interleave, and
     /// a dictionary lookup hashes its key with SipHash. Adding or removing a thread updates its
@@ -253,7 +255,9 @@ public final class SystemState {
                 t._withUnsafeGuaranteedRef { fdOwnerRef(of: $0) }
             }
             owner?._withUnsafeGuaranteedRef { owner in
-                for fd in fdsToRemove { owner.fds[fd] = nil }
+                for fd in fdsToRemove {
+                    if let closed = owner.fds.remove(fd) { fdPool.retire(closed) }
+                }
             }
             fdsToRemove.removeAll(keepingCapacity: true)
         }

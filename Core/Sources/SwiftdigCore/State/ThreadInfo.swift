@@ -83,7 +83,7 @@ public final class ThreadInfo {
     public var childCount: Int = 0
 
     /// The thread's own fd table (used when it does not share its process's).
-    public var fds: [Int64: FDInfo] = [:] { didSet { lastFDValid = false } }
+    public var fds = FDTable() { didSet { lastFDValid = false } }
 
     /// The last fd found in ``fds`` (consecutive events mostly ask for the same one); any change to
     /// the table drops it, so the unowned reference never outlives the table's.

@@ -6,7 +6,7 @@ extension SystemState {
     /// The fds `thread` uses: its own, or its process's when it shares them (`CLONE_FILES`);
     /// empty when that process is unknown.
     public func fdTable(of thread: ThreadInfo) -> [Int64: FDInfo] {
-        fdOwner(of: thread)?.fds ?? [:]
+        fdOwner(of: thread)?.fds.dictionary ?? [:]
     }
 }
 

@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+
+/// The event codes a capture filter's type gate rejects whose events the parser may skip: no
+/// `EF_MODIFIES_STATE`, not a write exit (a write to a tracer fd changes the state). One bit per
+/// 16-bit code, so the per-event test is one load and one bit test instead of the gate's and the
+/// flags' tests. Generic codes and codes past the schema have no bit (see ``covers(_:)``).
+final class GatedEventCodes {
+    /// The bits, one per code.
+    let words: UnsafeMutablePointer<UInt64>
+
+    /// The codes `gate` rejects that need no parsing.
+    init(_ gate: EventTypeGate) {
+        words = .allocate(capacity: 1 << 10)
+        words.initialize(repeating: 0, count: 1 << 10)
+        for code in 0..<EventSchema.count where covers(UInt16(code)) {
+            guard let info = EventSchema.info(UInt16(code)), !info.flags.contains(.modifiesState),
+                code != Int(EventCode.writeX), !gate.admits(code: code)
+            else { continue }
+            words[code >> 6] |= 1 << UInt64(code & 63)
+        }
+    }
+
+    deinit { words.deallocate() }
+
+    /// The number of codes of the schema, read once.
+    private static let schemaCount = EventSchema.count
+
+    /// Whether `code` has its bit: generic events are judged by their system call, and codes past
+    /// the schema by the gate's rule for unknown codes.
+    @inline(__always) static func covers(_ code: UInt16) -> Bool {
+        code > EventCode.genericX && Int(code) < schemaCount
+    }
+
+    private func covers(_ code: UInt16) -> Bool { Self.covers(code) }
+}

@@ -222,7 +222,8 @@ final class LiveRunnerTests: LiveCaptureTestCase {
     /// Live lines show while the capture runs, as soon as their events are read (sysdig writes
     /// each line out), not when 64 KiB of output have piled up or at the end: the runner's own
     /// lines and a line chisel's. Files are written until a first line shows (the capture has
-    /// started, however slowly); then one more file's line must show within three seconds.
+    /// started, however slowly); then one more file's line must show while the capture runs (within
+    /// 30 s: a debug build under the parallel tests lags; before, it never showed until the end).
     func testLiveLinesShowWhileTheCaptureRuns() throws {
         let marker = "swiftdig-live-line-\(getpid())"
         for (name, arguments) in [("text", "'evt.type=openat and fd.name contains \(marker)'"), ("chisel", "-c spy_file W 'fd.name contains \(marker)'")] {
@@ -231,12 +232,12 @@ final class LiveRunnerTests: LiveCaptureTestCase {
                 '\(Self.executable)' \(arguments) > '\(out)' 2>&1 & pid=$!
                 i=0; while ! grep -q '\(marker)-start' '\(out)' && [ $i -lt 600 ]; do echo x > '\(work)/\(marker)-start'; sleep 0.05; i=$((i+1)); done
                 echo x > '\(work)/\(marker)-last'
-                i=0; while ! grep -q '\(marker)-last' '\(out)' && [ $i -lt 60 ]; do sleep 0.05; i=$((i+1)); done
+                i=0; while ! grep -q '\(marker)-last' '\(out)' && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done
                 grep -c '\(marker)-last' '\(out)'; kill -INT $pid; wait $pid; echo status=$?
                 """)
             XCTAssertTrue(run.output.contains("status=0"), "\(name): \(run.output)")
             let linesBeforeTheEnd = Int(run.output.split(separator: "\n").first ?? "") ?? 0
-            XCTAssertGreaterThan(linesBeforeTheEnd, 0, "\(name): the last line did not show within 3 s: \(run.output)")
+            XCTAssertGreaterThan(linesBeforeTheEnd, 0, "\(name): the last line did not show within 30 s: \(run.output)")
         }
     }
 }

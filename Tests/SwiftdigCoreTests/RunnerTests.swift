@@ -30,10 +30,12 @@ import Testing
         var lines: [Substring] { String(decoding: stdout, as: UTF8.self).split(separator: "\n") }
     }
 
-    /// Runs swiftdig with `arguments` (shell words), for at most 30 seconds.
+    /// Runs swiftdig with `arguments` (shell words), for at most 30 seconds (`SWIFTDIG_TEST_TIMEOUT`
+    /// seconds when set: a sanitizer build runs several times slower).
     static func run(_ exe: String, _ arguments: String, in directory: String) -> Run {
         let errPath = directory + "/stderr.txt"
-        let result = ScapTestSupport.shell("TZ=UTC timeout 30 '\(exe)' \(arguments) 2>'\(errPath)'")
+        let result = ScapTestSupport.shell(
+            "TZ=UTC timeout ${SWIFTDIG_TEST_TIMEOUT:-30} '\(exe)' \(arguments) 2>'\(errPath)'")
         let status = (result.status >> 8) & 0xFF
         return Run(stdout: result.output, stderr: ScapTestSupport.read(errPath), status: status)
     }

@@ -39,7 +39,11 @@ let package = Package(
             path: "driver",
             exclude: ["probes", "vmlinux", "README.md"],
             sources: ["abi/layout_checks.c"],
-            publicHeadersPath: "include"
+            publicHeadersPath: "include",
+            // The object goes into this C target's resource bundle: a Swift target with resources
+            // gets a generated `Bundle.module` accessor that links Foundation (and ICU) into the
+            // runner, several milliseconds of start-up on every run.
+            plugins: ["BuildDriver"]
         ),
         // Live capture: the eBPF driver's loader, the /proc snapshot, and the encoder that turns the
         // driver's records into scap events.
@@ -51,8 +55,7 @@ let package = Package(
                 .product(name: "SwiftdigCore", package: "Core"),
             ],
             // The encoder runs per event: no dynamic exclusivity checks (as in SwiftdigCore).
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])],
-            plugins: ["BuildDriver"]
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
         // libbpf, which loads the driver's object and reads its ring buffer.
         .systemLibrary(name: "CLibBPF", pkgConfig: "libbpf", providers: [.apt(["libbpf-dev"])]),

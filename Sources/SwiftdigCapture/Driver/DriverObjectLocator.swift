@@ -8,7 +8,7 @@ enum DriverObjectLocator {
     /// The object's file name.
     static let fileName = "swiftdig.bpf.o"
     /// The resource bundle SwiftPM makes for SwiftdigCapture, next to the build's binaries.
-    static let resourceBundle = "swiftdig_SwiftdigCapture.resources"
+    static let resourceBundle = "swiftdig_SwiftdigDriverABI.resources"
     /// The environment variable that names the object outright.
     static let environmentVariable = "SWIFTDIG_BPF_OBJECT"
 

@@ -18,17 +18,17 @@ public struct FieldFlags: OptionSet, Sendable, Hashable {
     public static let conversation = FieldFlags(rawValue: 1 << 5)
 
     /// The flags for the letters of a field-table line (`F P A T I C`).
-    init(letters: Substring) {
+    init(letters: SchemaSpan) {
         var flags = FieldFlags()
-        for c in letters {
-            switch c {
-            case "F": flags.insert(.filterOnly)
-            case "P": flags.insert(.printOnly)
-            case "A": flags.insert(.requiresArgument)
-            case "T": flags.insert(.tableOnly)
-            case "I": flags.insert(.info)
-            case "C": flags.insert(.conversation)
-            default: preconditionFailure("unknown field flag \(c)")
+        for offset in 0..<letters.count {
+            switch letters[offset] {
+            case UInt8(ascii: "F"): flags.insert(.filterOnly)
+            case UInt8(ascii: "P"): flags.insert(.printOnly)
+            case UInt8(ascii: "A"): flags.insert(.requiresArgument)
+            case UInt8(ascii: "T"): flags.insert(.tableOnly)
+            case UInt8(ascii: "I"): flags.insert(.info)
+            case UInt8(ascii: "C"): flags.insert(.conversation)
+            default: preconditionFailure("unknown field flag in \(letters)")
             }
         }
         self = flags
@@ -99,36 +99,40 @@ public enum FieldCatalog {
 /// Parses the text of `FieldTable.swift` (format described there).
 func parseFieldTable(_ text: String) -> [FieldClass] {
     let typesByName = Dictionary(ParamType.allCases.map { ($0.listingName, $0) }, uniquingKeysWith: { a, _ in a })
-    let formats: [Substring: PrintFormat] = [
+    let formats: [String: PrintFormat] = [
         "na": .na, "dec": .dec, "hex": .hex, "paddedDec": .paddedDec, "id": .id, "dir": .dir, "oct": .oct,
     ]
     var classes: [FieldClass] = []
-    var header: [Substring] = []
     var fields: [FieldDefinition] = []
+    var header: (name: String, shortDescription: String, description: String, isHidden: Bool)?
     func close() {
-        guard !header.isEmpty else { return }
+        guard let header else { return }
         classes.append(
             FieldClass(
-                name: String(header[0].dropFirst()), shortDescription: String(header[1]),
-                description: String(header[3]), isHidden: header[2] == "hidden", fields: fields))
+                name: header.name, shortDescription: header.shortDescription, description: header.description,
+                isHidden: header.isHidden, fields: fields))
         fields = []
     }
-    for line in text.splitBytes(UInt8(ascii: "\n")) {
-        let columns = line.splitBytes(UInt8(ascii: "|"), maxSplits: 5, omittingEmpty: false)
-        precondition(columns.count >= 4, "bad field table line: \(line)")
-        if line.hasPrefix("@") {
-            close()
-            header = columns
-            continue
+    withSchemaText(text) { table in
+        for line in table.split(UInt8(ascii: "\n")) {
+            let columns = line.split(UInt8(ascii: "|"), maxSplits: 5, omittingEmpty: false)
+            precondition(columns.count >= 4, "bad field table line: \(line)")
+            if line.hasPrefix("@") {
+                close()
+                header = (
+                    columns[0].dropFirst().string, columns[1].string, columns[3].string, columns[2] == "hidden"
+                )
+                continue
+            }
+            guard let type = typesByName[columns[1].string], let format = formats[columns[2].string] else {
+                preconditionFailure("bad field table line: \(line)")
+            }
+            fields.append(
+                FieldDefinition(
+                    name: columns[0].string, type: type, format: format, flags: FieldFlags(letters: columns[3]),
+                    displayName: columns[4].string, description: columns[5].string, index: fields.count,
+                    classIndex: classes.count))
         }
-        guard let type = typesByName[String(columns[1])], let format = formats[columns[2]] else {
-            preconditionFailure("bad field table line: \(line)")
-        }
-        fields.append(
-            FieldDefinition(
-                name: String(columns[0]), type: type, format: format, flags: FieldFlags(letters: columns[3]),
-                displayName: String(columns[4]), description: String(columns[5]), index: fields.count,
-                classIndex: classes.count))
     }
     close()
     return classes

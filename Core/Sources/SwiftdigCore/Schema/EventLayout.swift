@@ -7,11 +7,11 @@ struct StaticBytes {
 
     /// Copies `string`'s UTF-8 bytes into memory that is never freed.
     init(_ string: String) {
-        let utf8 = Array(string.utf8)
-        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(utf8.count, 1))
-        p.initialize(from: utf8, count: utf8.count)
+        let count = string.utf8.count
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(count, 1))
+        _ = UnsafeMutableBufferPointer(start: p, count: count).initialize(from: string.utf8)
         base = UnsafePointer(p)
-        count = utf8.count
+        self.count = count
     }
 
     /// The bytes.
@@ -95,12 +95,13 @@ enum EventLayouts {
     private static func build() -> UnsafePointer<EventLayout> {
         let events = EventSchema.events + [EventSchema.unknownEvent]
         let table = UnsafeMutablePointer<EventLayout>.allocate(capacity: events.count)
+        var flagNames = FlagNameLayouts()
         for (i, info) in events.enumerated() {
             let first = info.params.first?.name
             (table + i).initialize(
                 to: EventLayout(
                     name: StaticBytes(info.name), flags: info.flags, category: info.category,
-                    params: params(info.params), legacyParamCount: info.legacyParamCount,
+                    params: params(info.params, flagNames: &flagNames), legacyParamCount: info.legacyParamCount,
                     firstParamIsResult: first == "res" || first == "fd",
                     isGeneric: i == Int(EventCode.genericE) || i == Int(EventCode.genericX),
                     isInternal: info.category.contains(.internal)))
@@ -108,21 +109,39 @@ enum EventLayouts {
         return UnsafePointer(table)
     }
 
-    private static func params(_ infos: [ParamInfo]) -> UnsafeBufferPointer<ParamLayout> {
+    private static func params(
+        _ infos: [ParamInfo], flagNames: inout FlagNameLayouts
+    ) -> UnsafeBufferPointer<ParamLayout> {
         let p = UnsafeMutablePointer<ParamLayout>.allocate(capacity: max(infos.count, 1))
         for (i, info) in infos.enumerated() {
-            let entries = info.names?.entries ?? []
-            let names = UnsafeMutablePointer<FlagNameLayout>.allocate(capacity: max(entries.count, 1))
-            for (j, entry) in entries.enumerated() {
-                (names + j).initialize(to: FlagNameLayout(value: entry.value, name: StaticBytes(entry.name)))
-            }
             (p + i).initialize(
                 to: ParamLayout(
                     type: info.type, format: info.format, dirfdIndex: info.dirfdIndex ?? -1,
                     label: StaticBytes(info.name + "="),
-                    flagNames: UnsafeBufferPointer(start: names, count: entries.count), hasNames: info.names != nil,
-                    choices: params(info.dynamicChoices ?? []), hasChoices: info.dynamicChoices != nil))
+                    flagNames: info.names.map { flagNames.layout(of: $0) } ?? UnsafeBufferPointer(start: nil, count: 0),
+                    hasNames: info.names != nil,
+                    choices: params(info.dynamicChoices ?? [], flagNames: &flagNames),
+                    hasChoices: info.dynamicChoices != nil))
         }
         return UnsafeBufferPointer(start: p, count: infos.count)
+    }
+}
+
+/// The flag name tables as ``FlagNameLayout`` entries, each made once however many parameters use it
+/// (`file_flags` serves every open).
+private struct FlagNameLayouts {
+    private var byTableName: [String: UnsafeBufferPointer<FlagNameLayout>] = [:]
+
+    /// The entries of `table`, in its order.
+    mutating func layout(of table: NameTable) -> UnsafeBufferPointer<FlagNameLayout> {
+        if let made = byTableName[table.name] { return made }
+        let entries = table.entries
+        let names = UnsafeMutablePointer<FlagNameLayout>.allocate(capacity: max(entries.count, 1))
+        for (j, entry) in entries.enumerated() {
+            (names + j).initialize(to: FlagNameLayout(value: entry.value, name: StaticBytes(entry.name)))
+        }
+        let made = UnsafeBufferPointer(start: UnsafePointer(names), count: entries.count)
+        byTableName[table.name] = made
+        return made
     }
 }

@@ -86,45 +86,46 @@ private func parseEventTable(_ text: String) -> [EventInfo] {
     let typesByName = Dictionary(ParamType.allCases.map { ($0.listingName, $0) }, uniquingKeysWith: { a, _ in a })
     var events: [EventInfo] = []
     events.reserveCapacity(EventSchema.count)
-    for entry in schemaEntries(text) {
+    forEachSchemaEntry(text) { words in
         // The category also uses `|`, so the parameter bar is found as a word of its own.
-        let words = entry.splitBytes(UInt8(ascii: " "))
-        guard words.count >= 5, let code = UInt16(words[0]), Int(code) == events.count else {
-            fatalError("event table: bad or out-of-order entry \(entry)")
+        guard words.count >= 5, let number = words[0].decimal, number == events.count else {
+            fatalError("event table: bad or out-of-order entry \(words.text)")
         }
+        let code = UInt16(number)
         let direction: EventDirection
         switch words[2] {
         case ">": direction = .enter
         case "<": direction = .exit
-        default: fatalError("event table: bad direction in \(entry)")
+        default: fatalError("event table: bad direction in \(words.text)")
         }
-        guard direction.rawValue == UInt8(code & 1) else { fatalError("event table: direction vs code in \(entry)") }
-        let category = parseCategory(words[3], entry: entry)
-        let flags = parseFlags(words[4], entry: entry)
+        guard direction.rawValue == UInt8(code & 1) else { fatalError("event table: direction vs code in \(words.text)") }
+        let category = parseCategory(words[3], entry: words)
+        let flags = parseFlags(words[4], entry: words)
         var params: [ParamInfo] = []
         var legacyCount: Int?
         if words.count > 5 {
-            guard words[5] == "|" else { fatalError("event table: expected | in \(entry)") }
+            guard words[5] == "|" else { fatalError("event table: expected | in \(words.text)") }
+            params.reserveCapacity(words.count - 6)
             for word in words[6...] {
                 if word == "+" {
                     legacyCount = params.count
                     continue
                 }
-                params.append(parseParam(word, types: typesByName, entry: entry))
+                params.append(parseParam(word, types: typesByName, entry: words))
             }
         }
         events.append(
             EventInfo(
-                code: code, name: String(words[1]), direction: direction, category: category, flags: flags,
+                code: code, name: words[1].string, direction: direction, category: category, flags: flags,
                 params: params, legacyParamCount: legacyCount))
     }
     guard events.count == EventSchema.count else { fatalError("event table: \(events.count) events") }
     return events
 }
 
-private func parseCategory(_ word: Substring, entry: String) -> EventCategory {
+private func parseCategory(_ word: SchemaSpan, entry: [SchemaSpan]) -> EventCategory {
     var raw: UInt32 = 0
-    for part in word.splitBytes(UInt8(ascii: "|")) {
+    for part in word.split(UInt8(ascii: "|")) {
         let bits: EventCategory
         switch part {
         case "unknown": bits = .unknown
@@ -151,17 +152,17 @@ private func parseCategory(_ word: Substring, entry: String) -> EventCategory {
         case "plugin": bits = .plugin
         case "metaevent": bits = .metaevent
         case "iterator": bits = .iterator
-        default: fatalError("event table: bad category \(part) in \(entry)")
+        default: fatalError("event table: bad category \(part) in \(entry.text)")
         }
         raw |= bits.rawValue
     }
     return EventCategory(rawValue: raw)
 }
 
-private func parseFlags(_ word: Substring, entry: String) -> EventFlags {
+private func parseFlags(_ word: SchemaSpan, entry: [SchemaSpan]) -> EventFlags {
     var flags: EventFlags = []
     if word == "-" { return flags }
-    for part in word.splitBytes(UInt8(ascii: ",")) {
+    for part in word.split(UInt8(ascii: ",")) {
         switch part {
         case "CREATES_FD": flags.insert(.createsFD)
         case "DESTROYS_FD": flags.insert(.destroysFD)
@@ -176,16 +177,16 @@ private func parseFlags(_ word: Substring, entry: String) -> EventFlags {
         case "DROP_SIMPLE_CONS": flags.insert(.dropSimpleCons)
         case "LARGE_PAYLOAD": flags.insert(.largePayload)
         case "CONVERTER_MANAGED": flags.insert(.converterManaged)
-        default: fatalError("event table: bad flag \(part) in \(entry)")
+        default: fatalError("event table: bad flag \(part) in \(entry.text)")
         }
     }
     return flags
 }
 
-private func parseParam(_ word: Substring, types: [String: ParamType], entry: String) -> ParamInfo {
-    let fields = word.splitBytes(UInt8(ascii: ":"), omittingEmpty: false)
-    guard fields.count == 3 || fields.count == 4, let type = types[String(fields[1])] else {
-        fatalError("event table: bad parameter \(word) in \(entry)")
+private func parseParam(_ word: SchemaSpan, types: [String: ParamType], entry: [SchemaSpan]) -> ParamInfo {
+    let fields = word.split(UInt8(ascii: ":"), omittingEmpty: false)
+    guard fields.count == 3 || fields.count == 4, let type = types[fields[1].string] else {
+        fatalError("event table: bad parameter \(word) in \(entry.text)")
     }
     let format: PrintFormat
     switch fields[2] {
@@ -196,23 +197,23 @@ private func parseParam(_ word: Substring, types: [String: ParamType], entry: St
     case "ID": format = .id
     case "DIR": format = .dir
     case "OCT": format = .oct
-    default: fatalError("event table: bad format in \(word) in \(entry)")
+    default: fatalError("event table: bad format in \(word) in \(entry.text)")
     }
     let name = unescapeSchemaName(fields[0])
     guard fields.count == 4 else { return ParamInfo(name: name, type: type, format: format) }
     let info = fields[3]
     switch type {
     case .fsrelpath:
-        guard let index = Int(info) else { fatalError("event table: bad dirfd index in \(word) in \(entry)") }
+        guard let index = info.decimal else { fatalError("event table: bad dirfd index in \(word) in \(entry.text)") }
         return ParamInfo(name: name, type: type, format: format, dirfdIndex: index)
     case .dyn:
-        guard let choices = NameTables.dynamicParams(named: String(info)) else {
-            fatalError("event table: unknown dynamic table in \(word) in \(entry)")
+        guard let choices = NameTables.dynamicParams(named: info.string) else {
+            fatalError("event table: unknown dynamic table in \(word) in \(entry.text)")
         }
         return ParamInfo(name: name, type: type, format: format, dynamicChoices: choices)
     default:
-        guard let table = NameTables.named(String(info)) else {
-            fatalError("event table: unknown name table in \(word) in \(entry)")
+        guard let table = NameTables.named(info.string) else {
+            fatalError("event table: unknown name table in \(word) in \(entry.text)")
         }
         return ParamInfo(name: name, type: type, format: format, names: table)
     }

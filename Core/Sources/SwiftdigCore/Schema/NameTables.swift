@@ -78,48 +78,44 @@ private let nameTableIndex: [String: NameTable] = Dictionary(
 /// Parses the table text above; a malformed line is a programming error, caught by the tests.
 private func parseNameTables(_ text: String) -> [NameTable] {
     var tables: [NameTable] = []
-    for entry in schemaEntries(text) {
-        var words = entry.splitBytes(UInt8(ascii: " "))
-        guard let head = words.first, head.hasSuffix(":") else { fatalError("name table: bad line \(entry)") }
-        words.removeFirst()
+    forEachSchemaEntry(text) { words in
+        guard let head = words.first, head.hasSuffix(UInt8(ascii: ":")) else {
+            fatalError("name table: bad line \(words.text)")
+        }
         var entries: [(name: String, value: UInt32)] = []
+        entries.reserveCapacity(words.count - 1)
         var legacyCount: Int?
-        for word in words {
+        for word in words.dropFirst() {
             if word == "+" {
                 legacyCount = entries.count
                 continue
             }
-            guard let eq = word.utf8.firstIndex(of: UInt8(ascii: "=")),
-                let value = parseSchemaNumber(word[word.index(after: eq)...])
-            else { fatalError("name table: bad entry \(word) in \(head)") }
-            entries.append((name: unescapeSchemaName(word[..<eq]), value: UInt32(truncatingIfNeeded: value)))
+            guard let eq = word.firstIndex(of: UInt8(ascii: "=")), let value = word.dropFirst(eq + 1).number else {
+                fatalError("name table: bad entry \(word) in \(head)")
+            }
+            entries.append((name: unescapeSchemaName(word.prefix(eq)), value: UInt32(truncatingIfNeeded: value)))
         }
-        tables.append(NameTable(name: String(head.dropLast()), entries: entries, legacyCount: legacyCount))
+        tables.append(NameTable(name: head.dropLast().string, entries: entries, legacyCount: legacyCount))
     }
     return tables
 }
 
 // MARK: - Helpers shared by the schema text tables
 
-/// A decimal or `0x` hexadecimal number of schema text.
-func parseSchemaNumber(_ text: Substring) -> UInt64? {
-    if text.hasPrefix("0x") { return UInt64(text.dropFirst(2), radix: 16) }
-    return UInt64(text)
-}
-
 /// Undoes the `%XX` escapes of a name in schema text (names may hold spaces: `plugin%20ID`).
-func unescapeSchemaName(_ text: Substring) -> String {
-    guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
+func unescapeSchemaName(_ text: SchemaSpan) -> String {
+    guard text.firstIndex(of: UInt8(ascii: "%")) != nil else { return text.string }
     var bytes: [UInt8] = []
-    var utf8 = text.utf8[...]
-    while let byte = utf8.popFirst() {
-        if byte == UInt8(ascii: "%"), utf8.count >= 2,
-            let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
+    var offset = 0
+    while offset < text.count {
+        if text[offset] == UInt8(ascii: "%"), offset + 2 < text.count,
+            let high = schemaHexDigit(text[offset + 1]), let low = schemaHexDigit(text[offset + 2])
         {
-            bytes.append(value)
-            utf8 = utf8.dropFirst(2)
+            bytes.append(high << 4 | low)
+            offset += 3
         } else {
-            bytes.append(byte)
+            bytes.append(text[offset])
+            offset += 1
         }
     }
     return String(decoding: bytes, as: UTF8.self)

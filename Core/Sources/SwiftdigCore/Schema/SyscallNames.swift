@@ -68,20 +68,18 @@ private let nativeX86_64Table: [UInt16] = parseNativeTable(nativeX86_64Text)
 private func parseSyscallTable(_ text: String) -> (names: [String?], categories: [EventCategory]) {
     var names: [String?] = []
     var categories: [EventCategory] = []
-    for entry in schemaEntries(text) {
-        var words = entry.splitBytes(UInt8(ascii: " "))
-        guard let first = words.first, first.hasSuffix(":"), Int(first.dropLast()) == names.count else {
-            fatalError("syscall table: bad or out-of-order line \(entry)")
+    forEachSchemaEntry(text) { words in
+        guard let first = words.first, first.hasSuffix(UInt8(ascii: ":")), first.dropLast().decimal == names.count else {
+            fatalError("syscall table: bad or out-of-order line \(words.text)")
         }
-        words.removeFirst()
-        for word in words {
+        for word in words.dropFirst() {
             if word == "-" {
                 names.append(nil)
                 categories.append(.other)
                 continue
             }
-            let parts = word.splitBytes(UInt8(ascii: "/"))
-            names.append(String(parts[0]))
+            let parts = word.split(UInt8(ascii: "/"))
+            names.append(parts[0].string)
             categories.append(parts.count > 1 ? syscallCategory(parts[1]) : .other)
         }
     }
@@ -89,7 +87,7 @@ private func parseSyscallTable(_ text: String) -> (names: [String?], categories:
     return (names, categories)
 }
 
-private func syscallCategory(_ word: Substring) -> EventCategory {
+private func syscallCategory(_ word: SchemaSpan) -> EventCategory {
     switch word {
     case "other": return .other
     case "file": return .file
@@ -112,13 +110,14 @@ private func syscallCategory(_ word: Substring) -> EventCategory {
 
 private func parseNativeTable(_ text: String) -> [UInt16] {
     var table: [UInt16] = []
-    for entry in schemaEntries(text) {
-        for word in entry.splitBytes(UInt8(ascii: " ")) {
-            let pair = word.splitBytes(UInt8(ascii: ":"))
-            guard pair.count == 2, let native = Int(pair[0]), let code = UInt16(pair[1]), native >= table.count
+    forEachSchemaEntry(text) { words in
+        for word in words {
+            let pair = word.split(UInt8(ascii: ":"))
+            guard pair.count == 2, let native = pair[0].decimal, let code = pair[1].decimal, code < noCode,
+                native >= table.count
             else { fatalError("native syscall table: bad entry \(word)") }
             table.append(contentsOf: repeatElement(noCode, count: native - table.count))
-            table.append(code)
+            table.append(UInt16(code))
         }
     }
     return table

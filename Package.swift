@@ -71,13 +71,18 @@ let package = Package(
             // The per-event loop writes the event source's fields: no dynamic exclusivity checks there.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
         ),
+        // Helpers shared by the test targets.
+        .target(name: "SwiftdigTestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "SwiftdigCoreTests",
-            dependencies: [.product(name: "SwiftdigCore", package: "Core")]
+            dependencies: ["SwiftdigTestSupport", .product(name: "SwiftdigCore", package: "Core")]
         ),
         .testTarget(
             name: "CaptureTests",
-            dependencies: ["SwiftdigCapture", "SwiftdigDriverABI", .product(name: "SwiftdigCore", package: "Core")]
+            dependencies: [
+                "SwiftdigCapture", "SwiftdigDriverABI", "SwiftdigTestSupport",
+                .product(name: "SwiftdigCore", package: "Core"),
+            ]
         ),
         .testTarget(
             name: "ChiselTests",

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import Glibc
+import SwiftdigTestSupport
 import SwiftdigCore
 import Testing
 
@@ -82,15 +83,5 @@ enum SnapshotSupport {
     }
 
     /// Runs `command` through `/bin/sh`; its standard output and exit status.
-    static func shell(_ command: String) -> (output: [UInt8], status: Int32) {
-        guard let pipe = popen(command, "r") else { return ([], -1) }
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let got = chunk.withUnsafeMutableBytes { fread($0.baseAddress!, 1, $0.count, pipe) }
-            if got == 0 { break }
-            output += chunk[0..<got]
-        }
-        return (output, pclose(pipe))
-    }
+    static func shell(_ command: String) -> (output: [UInt8], status: Int32) { TestShell.run(command) }
 }

@@ -100,12 +100,6 @@ struct EventWriter {
     }
 
     private mutating func grow(_ needed: Int) {
-        var newCapacity = capacity * 2
-        while newCapacity < needed { newCapacity *= 2 }
-        let newBase = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 8)
-        newBase.copyMemory(from: base, byteCount: count)
-        base.deallocate()
-        base = newBase
-        capacity = newCapacity
+        (base, capacity) = ByteStorage.grow(base, used: count, capacity: capacity, toHold: needed)
     }
 }

@@ -142,14 +142,8 @@ final class EventBatch: DriverRecordSink {
     private static func entrySize(_ eventCount: Int) -> Int { 8 + (eventCount + 7) & ~7 }
 
     private func grow(to needed: Int) {
-        var newCapacity = capacity * 2
-        while newCapacity < needed { newCapacity *= 2 }
-        let bigger = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 8)
-        bigger.copyMemory(from: storage, byteCount: end)
-        storage.deallocate()
-        storage = bigger
+        (storage, capacity) = ByteStorage.grow(storage, used: end, capacity: capacity, toHold: needed)
         spare.deallocate()
-        spare = .allocate(byteCount: newCapacity, alignment: 8)
-        capacity = newCapacity
+        spare = .allocate(byteCount: capacity, alignment: 8)
     }
 }

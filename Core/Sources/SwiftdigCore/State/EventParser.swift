@@ -297,7 +297,7 @@ public final class EventParser {
             t.lastEventType = type
             if flags.contains(.usesFD), let fd = event.int64(0) {
                 t.lastEventFD = fd
-                if findingEnterFD { fdOut = state.fdRef(fd, of: t) }
+                if findingEnterFD { fdOut = state.fdRef(fd, of: threadRef) }
             }
             t.latency = 0
             t.lastLatencyEnterTime = event.timestamp
@@ -315,12 +315,12 @@ public final class EventParser {
         }
         if flags.contains(.usesFD) {
             if type == EventCode.copyFileRangeX, let out = event.int64(1) { t.lastEventFD = out }
-            fdOut = state.fdRef(t.lastEventFD, of: t)
+            fdOut = state.fdRef(t.lastEventFD, of: threadRef)
             guard let fdi = fdOut else { return false }
             fdi._withUnsafeGuaranteedRef { fdi in
                 if fdi.flags.contains(.closeCanceled) {
                     fdi.flags.remove(.closeCanceled)
-                    if state.fdRef(-1, of: t) != nil {
+                    if state.fdRef(-1, of: threadRef) != nil {
                         state.tidOfFDsToRemove = t.tid
                         state.fdsToRemove.append(-1)
                     }

@@ -192,7 +192,20 @@ public final class SystemState {
 
     /// ``fd(_:of:)`` without reference counting: valid until the fd table changes.
     @inline(__always) func fdRef(_ fd: Int64, of thread: ThreadInfo) -> Unmanaged<FDInfo>? {
-        guard let owner = fdOwnerRef(of: thread) else { return nil }
+        fdRef(fd, of: Unmanaged.passUnretained(thread))
+    }
+
+    /// ``fdRef(_:of:)`` for a thread the caller holds unmanaged (the parser's): the thread is not
+    /// retained around the lookup, as a strong reference made from it would be.
+    @inline(__always) func fdRef(_ fd: Int64, of thread: Unmanaged<ThreadInfo>) -> Unmanaged<FDInfo>? {
+        unowned(unsafe) let t = thread.takeUnretainedValue()
+        let owner: Unmanaged<ThreadInfo>
+        if t.flags & CloneFlag.files == 0 {
+            owner = thread
+        } else {
+            guard let main = thread._withUnsafeGuaranteedRef({ mainThreadRef(of: $0) }) else { return nil }
+            owner = main
+        }
         let found = owner._withUnsafeGuaranteedRef { owner in
             if owner.lastFDValid && owner.lastFDNumber == fd { return owner.lastFD }
             let found = owner.fds[fd].map(Unmanaged.passUnretained)

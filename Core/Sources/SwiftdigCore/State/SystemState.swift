@@ -222,8 +222,9 @@ public final class SystemState {
     /// Opens `fd` in `thread`'s table, replacing what was there.
     @discardableResult
     func addFD(_ fd: Int64, _ info: FDInfo, to thread: ThreadInfo) -> FDInfo? {
-        guard let owner = fdOwner(of: thread) else { return nil }
-        owner.fds[fd] = info
+        // Borrowed: a strong reference costs a retain and a release per open.
+        guard let owner = fdOwnerRef(of: thread) else { return nil }
+        owner._withUnsafeGuaranteedRef { $0.fds[fd] = info }
         // As libsinsp's add_fd: the new fd is the thread's last event fd (`fd.num` of an open exit).
         thread.lastEventFD = fd
         return info
@@ -268,8 +269,11 @@ public final class SystemState {
                 t._withUnsafeGuaranteedRef { fdOwnerRef(of: $0) }
             }
             owner?._withUnsafeGuaranteedRef { owner in
-                for fd in fdsToRemove {
-                    if let closed = owner.fds.remove(fd) { fdPool.retire(closed) }
+                // By index: a `for` loop retains the array for its iterator.
+                var i = 0
+                while i < fdsToRemove.count {
+                    if let closed = owner.fds.remove(fdsToRemove[i]) { fdPool.retire(closed) }
+                    i += 1
                 }
             }
             fdsToRemove.removeAll(keepingCapacity: true)

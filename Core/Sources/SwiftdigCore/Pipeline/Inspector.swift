@@ -104,6 +104,8 @@ public final class Inspector {
         // libscap skips them before looking at their parameters.
         reader.uncheckedEventTypes = skipsNewerEvents ? UInt16(EventSchema.legacyCount)... : nil
         if pieceIndex == 0 { pieceStarted?(0, reader.path) }
+        // Read once: it is set before the run (``trackReadProgress()``).
+        let progress = self.progress
         while true {
             let blockStart = reader.offset
             // Events, nearly every block, skip the block wrapper and its checks when they can.

@@ -46,8 +46,14 @@ public final class SystemState {
 
     // Removals sysdig defers to the start of the next event, so that the event that closes an fd
     // or ends a thread still renders with it.
-    var tidToRemove: Int64 = -1
-    var fdsToRemove: [Int64] = []
+    var tidToRemove: Int64 = -1 {
+        didSet { hasDeferredRemovals = tidToRemove != -1 || !fdsToRemove.isEmpty }
+    }
+    var fdsToRemove: [Int64] = [] {
+        didSet { hasDeferredRemovals = tidToRemove != -1 || !fdsToRemove.isEmpty }
+    }
+    /// Whether ``tidToRemove`` or ``fdsToRemove`` has something: one test per event instead of two.
+    private var hasDeferredRemovals = false
     var tidOfFDsToRemove: Int64 = -1
     /// The fds closed lately, reused by the next opens.
     var fdPool = FDPool()
@@ -255,7 +261,7 @@ public final class SystemState {
     /// Applies the removals deferred from the previous event.
     @inline(__always) func applyDeferredRemovals() {
         // Per event: mostly nothing to do.
-        if tidToRemove != -1 || !fdsToRemove.isEmpty { applyRemovals() }
+        if hasDeferredRemovals { applyRemovals() }
     }
 
     private func applyRemovals() {

@@ -227,9 +227,13 @@ public final class EventParser {
 
     /// Whether the filter must wait until `event` has been parsed: events that change the state, and
     /// writes to the tracer fd (sysdig's `EF_MODIFIES_STATE` test in `process_event`).
-    private func modifiesState(_ event: Event) -> Bool {
+    @inline(__always) private func modifiesState(_ event: Event) -> Bool {
         if event.layout.pointee.flags.contains(.modifiesState) { return true }
-        guard event.type == EventCode.writeX else { return false }
+        return event.type == EventCode.writeX && writeModifiesState(event)
+    }
+
+    /// ``modifiesState(_:)`` for a write exit: whether it writes to a tracer fd.
+    @inline(never) private func writeModifiesState(_ event: Event) -> Bool {
         if fdInfo == nil, let t = thread { fdInfo = state.fd(t.lastEventFD, of: t) }
         if let fdi = fdInfo, !fdi.flags.isDisjoint(with: [.isTracerFD, .isTracerFile]) { return true }
         if event.dumpFlags & 2 != 0 {  // SCAP_DF_TRACER

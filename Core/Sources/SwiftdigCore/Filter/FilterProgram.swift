@@ -128,9 +128,18 @@ final class FilterProgram {
             case .eventType(let codes, let syscalls, let unknown):
                 result = EventTypeSet.test(event, codes: codes, syscalls: syscalls, unknown: unknown)
             case .field(let test):
-                // The program's `tests` keep the test alive (and no reference counting per event).
-                unowned(unsafe) let t = test.takeUnretainedValue()
-                result = try t.evaluate(event, context)
+                // The program's `tests` keep the test alive: borrowed, with no reference counting per
+                // event (an `unowned(unsafe)` copy was retained around the call).
+                var failure: FilterError?
+                result = test._withUnsafeGuaranteedRef { t in
+                    do throws(FilterError) {
+                        return try t.evaluate(event, context)
+                    } catch {
+                        failure = error
+                        return false
+                    }
+                }
+                if let failure { throw failure }
             case .around(let center, let delta):
                 let ts = event.timestamp
                 result = center >= ts &- delta && center <= ts &+ delta

@@ -31,8 +31,12 @@ public final class Inspector {
     /// Whether events of codes sysdig 0.29.3 does not know (``EventSchema/legacyCount`` and up)
     /// are dropped as it drops them: unnumbered, uncounted, without effect on the state.
     public var skipsNewerEvents = true
-    /// The current event as the reader returned it (block type, cpu, dump flags), during `run`'s body.
+    /// The current event as the reader returned it (block type, cpu, dump flags), during `run`'s body,
+    /// when ``recordsRawEvent`` is on.
     public private(set) var rawEvent: ScapEvent?
+    /// Whether ``rawEvent`` is set for `run`'s body (a few instructions per event handed out); off for
+    /// a consumer that never reads it.
+    public var recordsRawEvent = true
     /// Whether `run`'s body sees the events the capture filter (or sysdig's own rules) hid; when false
     /// it sees only the shown ones (and any event that raised a filter error). Hidden events matter
     /// to `-w` (state-only copies) and `-P` (every event read counts), not to plain printing.
@@ -100,13 +104,18 @@ public final class Inspector {
         // libscap skips them before looking at their parameters.
         reader.uncheckedEventTypes = skipsNewerEvents ? UInt16(EventSchema.legacyCount)... : nil
         if pieceIndex == 0 { pieceStarted?(0, reader.path) }
+        // Read once: it is set before the run (``trackReadProgress()``).
+        let progress = self.progress
         while true {
             let blockStart = reader.offset
             // Events, nearly every block, skip the block wrapper and its checks when they can.
             if let raw = try reader.nextEvent() {
                 progress?.event(at: blockStart, length: Int(reader.offset - blockStart))
                 // The reader's fast path takes no code sysdig 0.29.3 skips (see uncheckedEventTypes).
-                if try !deliverKnown(raw, body) { return }
+                // `raw` is made again for the events `body` sees rather than kept across the parser's work.
+                if try !deliverKnown(raw, body, rawAfterParsing: { reader.lastFastEvent($0, offset: blockStart) }) {
+                    return
+                }
                 continue
             }
             // Between buffer refills (every few MiB): a stop asked for by a signal ends the run here.
@@ -223,11 +232,14 @@ public final class Inspector {
     @inline(__always) private func deliver(_ raw: ScapEvent, _ body: (Event) throws -> Bool) throws -> Bool {
         // libscap 0.29.3 skips such events as soon as it has read their block.
         if skipsNewerEvents && Int(raw.header.type) >= EventSchema.legacyCount { return true }
-        return try deliverKnown(raw, body)
+        return try deliverKnown(raw, body, rawAfterParsing: { _ in raw })
     }
 
     /// ``deliver(_:_:)`` for an event of a code sysdig 0.29.3 knows, or when ``skipsNewerEvents`` is off.
-    @inline(__always) private func deliverKnown(_ raw: ScapEvent, _ body: (Event) throws -> Bool) throws -> Bool {
+    /// `rawAfterParsing` gives `raw` for ``rawEvent``, from the event made of it.
+    @inline(__always) private func deliverKnown(
+        _ raw: ScapEvent, _ body: (Event) throws -> Bool, rawAfterParsing: (Event) -> ScapEvent
+    ) throws -> Bool {
         // libsinsp fixes the direction of /proc's sockets once the lists are in, before any event,
         // and counts the listed threads as their main threads' children.
         if eventCount == 0 { startEvents() }
@@ -238,7 +250,7 @@ public final class Inspector {
             paramCount: Int(raw.header.nparams), layouts: layouts)
         let ts = event.timestamp
         // Container events do not start the capture's clock.
-        if firstTimestamp == 0 && !EventParser.isContainerEvent(raw.header.type) {
+        if firstTimestamp == 0 && !EventParser.isContainerEvent(event.type) {
             firstTimestamp = ts
             // The capture filter's relative times count from here.
             parser.filterContext?.firstTimestamp = ts
@@ -247,7 +259,7 @@ public final class Inspector {
         parser.process(event)
         if !deliversHiddenEvents && parser.filteredOut && parser.filterFailure == nil { return true }
         // Stored only for `body` (a copy of some 80 bytes, per event).
-        rawEvent = raw
+        if recordsRawEvent { rawEvent = rawAfterParsing(event) }
         // A write to a tracer fd shows as the tracer event that stands for it.
         if parser.madeTracerEvent { return try deliverTracer(body) }
         return try body(event)

@@ -90,6 +90,7 @@ public enum TextDump {
         if let capture { inspector.metadataObserver = { try capture.copy($0) } }
         inspector.parser.isDumping = capture != nil
         inspector.deliversHiddenEvents = capture != nil || options.progress
+        inspector.recordsRawEvent = capture != nil
         do {
             // sysdig stops before reading the event after the last one asked for.
             if options.eventLimit != 0 {

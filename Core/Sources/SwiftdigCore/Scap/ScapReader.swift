@@ -112,7 +112,9 @@ public final class ScapReader {
         let base = block + (8 &+ prefix)
         let eventType = UInt16(littleEndian: base.loadUnaligned(fromByteOffset: 20, as: UInt16.self))
         let len = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
-        guard Int(eventType) < fastTypeLimit, len >= UInt32(headerSize), Int(len) <= length &- 12 &- prefix else {
+        guard Int(eventType) < fastTypeLimit, len >= UInt32(truncatingIfNeeded: headerSize),
+            Int(len) <= length &- 12 &- prefix
+        else {
             return nil
         }
         let nparams: UInt32
@@ -145,6 +147,19 @@ public final class ScapReader {
         return ScapEvent(
             bytes: UnsafeRawBufferPointer(start: base, count: Int(len)), header: header, cpu: cpu, flags: flags,
             blockType: ScapBlockType(rawValue: type), offset: blockOffset)
+    }
+
+    /// The event ``nextEvent()`` last returned, made again from `event`, the ``Event`` made from it,
+    /// and `offset`, its block's offset: a reading loop that needs it only for some events need not
+    /// keep it across its work on every event. Valid until the next call.
+    public func lastFastEvent(_ event: Event, offset: UInt64) -> ScapEvent {
+        let header = EventHeader(
+            ts: event.timestamp, tid: UInt64(bitPattern: event.tid), len: event.length, type: event.type,
+            nparams: UInt32(truncatingIfNeeded: event.paramCount), format: fastIsV1 ? .v1 : .v2,
+            largeLengths: event.lengthWidth == 4)
+        return ScapEvent(
+            bytes: event.bytes, header: header, cpu: event.cpu, flags: fastPrefix == 6 ? event.dumpFlags : nil,
+            blockType: ScapBlockType(rawValue: fastBlockType), offset: offset)
     }
 
     /// Reads the next block, or returns `nil` at the end of the file. An event's bytes stay valid

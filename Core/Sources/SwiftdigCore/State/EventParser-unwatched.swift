@@ -12,49 +12,37 @@
 /// Generic events (whose type is their system call) skip only when no filter may pass a system call,
 /// and only with their system call id.
 final class UnwatchedEventCodes {
-    /// The codes that skip: candidates known to have no handler. Every 16-bit code has its bit, so
-    /// the per-event test needs no bounds check.
-    let words: UnsafeMutablePointer<UInt64>
+    /// The codes that skip: candidates known to have no handler.
+    let codes: EventCodeBits
     /// The codes that may skip once known to have no handler.
-    private let candidates: [UInt64]
+    private let candidates: EventCodeBits
     /// The codes whose events no filter can pass, parsed or not: they come out filtered out, and a
     /// consumer that takes no hidden event is not called for them. Not generic events (a filter may
     /// pass them by their system call), nor writes (which may become tracer events).
-    let hidden: UnsafeMutablePointer<UInt64>
-    /// The number of codes the words cover.
-    let limit: Int
+    let hidden: EventCodeBits
 
     /// The codes none of `filters` can pass, or `nil` when one of them may pass any type.
     init?(outside filters: [Filter]) {
         let gates = filters.map(\.typeGate)
         if gates.contains(where: { $0 == nil }) { return nil }
-        limit = EventSchema.count
-        var bits = [UInt64](repeating: 0, count: (limit + 63) / 64)
-        hidden = .allocate(capacity: 1 << 10)
-        hidden.initialize(repeating: 0, count: 1 << 10)
-        for code in 0..<limit {
+        (codes, candidates, hidden) = (.allocate(), .allocate(), .allocate())
+        for code in 0..<EventSchema.count {
             guard let info = EventSchema.info(UInt16(code)), code != Int(EventCode.writeX),  // a write to a tracer fd changes the state
                 !gates.contains(where: { $0!.admits(code: code) })
             else { continue }
-            if code > Int(EventCode.genericX) { hidden[code >> 6] |= 1 << UInt64(code & 63) }
+            if code > Int(EventCode.genericX) { hidden.insert(UInt16(code)) }
             if info.flags.contains(.modifiesState) { continue }
-            bits[code >> 6] |= 1 << UInt64(code & 63)
+            candidates.insert(UInt16(code))
         }
-        candidates = bits
-        words = .allocate(capacity: 1 << 10)
-        words.initialize(repeating: 0, count: 1 << 10)
     }
 
     deinit {
-        words.deallocate()
-        hidden.deallocate()
+        for bits in [codes, candidates, hidden] { bits.deallocate() }
     }
 
     /// Notes that the parser has no handler for `code`: a candidate starts skipping.
     func noteUnhandled(_ code: UInt16) {
-        let i = Int(code)
-        guard i < limit else { return }
-        words[i >> 6] |= candidates[i >> 6] & (1 << UInt64(i & 63))
+        if candidates.contains(code) { codes.insert(code) }
     }
 }
 

@@ -63,20 +63,20 @@ public final class EventParser {
     private var typeGate: EventTypeGate?
     /// The codes ``typeGate`` rejects whose events need no parsing, as one bit each.
     private var gated: GatedEventCodes? {
-        didSet { gatedWords = gated?.words }
+        didSet { gatedCodes = gated?.codes }
     }
     /// ``gated``'s bits, tested per event (valid while it holds them).
-    private var gatedWords: UnsafeMutablePointer<UInt64>?
+    private var gatedCodes: EventCodeBits?
     /// The codes whose events skip parsing (see ``watchOnly(_:)``).
     var unwatched: UnwatchedEventCodes? {
         didSet {
-            unwatchedWords = unwatched?.words
-            hiddenWords = unwatched?.hidden
+            unwatchedCodes = unwatched?.codes
+            hiddenCodes = unwatched?.hidden
         }
     }
     /// ``unwatched``'s bits, tested per event (valid while it holds them).
-    private var unwatchedWords: UnsafeMutablePointer<UInt64>?
-    private var hiddenWords: UnsafeMutablePointer<UInt64>?
+    private var unwatchedCodes: EventCodeBits?
+    private var hiddenCodes: EventCodeBits?
     /// The context the capture filter evaluates in (its ``FieldContext/firstTimestamp`` is kept by
     /// the ``Inspector``).
     public private(set) var filterContext: FieldContext? {
@@ -113,8 +113,8 @@ public final class EventParser {
         fdNameChanged = false
         // The gate exists only with a filter. Its bits cover the codes of the schema but the generic
         // ones (whose type is their system call); the others are tested in full.
-        if let gatedWords,
-            gatedWords[Int(event.type) &>> 6] & (1 &<< UInt64(event.type & 63)) != 0
+        if let gatedCodes,
+            gatedCodes.contains(event.type)
                 || (!GatedEventCodes.covers(event.type) && !typeGate!.admits(event)
                     && !event.layout.pointee.flags.contains(.modifiesState) && event.type != EventCode.writeX)
         {
@@ -124,7 +124,7 @@ public final class EventParser {
             filteredOut = true
             return
         }
-        if let unwatchedWords, unwatchedWords[Int(event.type) &>> 6] & (1 &<< UInt64(event.type & 63)) != 0,
+        if let unwatchedCodes, unwatchedCodes.contains(event.type),
             event.type > EventCode.genericX || event.integer(0, as: UInt16.self) != nil  // a filter may pass one without its id
         {
             resetUnwatched(event)
@@ -134,7 +134,7 @@ public final class EventParser {
         filteredOut = false
         processAdmitted(event)
         // Parsed for the state, but no watcher can pass it (see ``watchOnly(_:)``).
-        if let hiddenWords, hiddenWords[Int(event.type) &>> 6] & (1 &<< UInt64(event.type & 63)) != 0, !madeTracerEvent {
+        if let hiddenCodes, hiddenCodes.contains(event.type), !madeTracerEvent {
             filteredOut = true
         }
     }
@@ -227,9 +227,13 @@ public final class EventParser {
 
     /// Whether the filter must wait until `event` has been parsed: events that change the state, and
     /// writes to the tracer fd (sysdig's `EF_MODIFIES_STATE` test in `process_event`).
-    private func modifiesState(_ event: Event) -> Bool {
+    @inline(__always) private func modifiesState(_ event: Event) -> Bool {
         if event.layout.pointee.flags.contains(.modifiesState) { return true }
-        guard event.type == EventCode.writeX else { return false }
+        return event.type == EventCode.writeX && writeModifiesState(event)
+    }
+
+    /// ``modifiesState(_:)`` for a write exit: whether it writes to a tracer fd.
+    @inline(never) private func writeModifiesState(_ event: Event) -> Bool {
         if fdInfo == nil, let t = thread { fdInfo = state.fd(t.lastEventFD, of: t) }
         if let fdi = fdInfo, !fdi.flags.isDisjoint(with: [.isTracerFD, .isTracerFile]) { return true }
         if event.dumpFlags & 2 != 0 {  // SCAP_DF_TRACER
@@ -297,7 +301,7 @@ public final class EventParser {
             t.lastEventType = type
             if flags.contains(.usesFD), let fd = event.int64(0) {
                 t.lastEventFD = fd
-                if findingEnterFD { fdOut = state.fdRef(fd, of: t) }
+                if findingEnterFD { fdOut = state.fdRef(fd, of: threadRef) }
             }
             t.latency = 0
             t.lastLatencyEnterTime = event.timestamp
@@ -315,12 +319,12 @@ public final class EventParser {
         }
         if flags.contains(.usesFD) {
             if type == EventCode.copyFileRangeX, let out = event.int64(1) { t.lastEventFD = out }
-            fdOut = state.fdRef(t.lastEventFD, of: t)
+            fdOut = state.fdRef(t.lastEventFD, of: threadRef)
             guard let fdi = fdOut else { return false }
             fdi._withUnsafeGuaranteedRef { fdi in
                 if fdi.flags.contains(.closeCanceled) {
                     fdi.flags.remove(.closeCanceled)
-                    if state.fdRef(-1, of: t) != nil {
+                    if state.fdRef(-1, of: threadRef) != nil {
                         state.tidOfFDsToRemove = t.tid
                         state.fdsToRemove.append(-1)
                     }
@@ -421,7 +425,7 @@ public final class EventParser {
             if let t = thread, let res = event.int64(0), res >= 0 { t.sid = res }
         default:
             // A code without a handler: no need to parse its events while no one watches them.
-            if unwatchedWords != nil { unwatched?.noteUnhandled(type) }
+            if unwatchedCodes != nil { unwatched?.noteUnhandled(type) }
         }
     }
 }

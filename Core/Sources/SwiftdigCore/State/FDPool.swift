@@ -12,8 +12,9 @@ struct FDPool {
     /// At most this many are kept: opens and closes mostly alternate.
     private static let limit = 8
 
-    /// Keeps `info`, which was just removed from its table, for reuse.
-    mutating func retire(_ info: FDInfo) {
+    /// Keeps `info`, which was just removed from its table, for reuse. (Consumed: the table's
+    /// reference moves here without a retain and a release.)
+    mutating func retire(_ info: consuming FDInfo) {
         if closed.count < Self.limit { closed.append(info) }
     }
 

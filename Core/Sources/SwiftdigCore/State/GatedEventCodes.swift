@@ -6,21 +6,19 @@
 /// flags' tests. Generic codes and codes past the schema have no bit (see ``covers(_:)``).
 final class GatedEventCodes {
     /// The bits, one per code.
-    let words: UnsafeMutablePointer<UInt64>
+    let codes = EventCodeBits.allocate()
 
     /// The codes `gate` rejects that need no parsing.
     init(_ gate: EventTypeGate) {
-        words = .allocate(capacity: 1 << 10)
-        words.initialize(repeating: 0, count: 1 << 10)
         for code in 0..<EventSchema.count where covers(UInt16(code)) {
             guard let info = EventSchema.info(UInt16(code)), !info.flags.contains(.modifiesState),
                 code != Int(EventCode.writeX), !gate.admits(code: code)
             else { continue }
-            words[code >> 6] |= 1 << UInt64(code & 63)
+            codes.insert(UInt16(code))
         }
     }
 
-    deinit { words.deallocate() }
+    deinit { codes.deallocate() }
 
     /// The number of codes of the schema, read once.
     private static let schemaCount = EventSchema.count

@@ -46,8 +46,14 @@ public final class SystemState {
 
     // Removals sysdig defers to the start of the next event, so that the event that closes an fd
     // or ends a thread still renders with it.
-    var tidToRemove: Int64 = -1
-    var fdsToRemove: [Int64] = []
+    var tidToRemove: Int64 = -1 {
+        didSet { hasDeferredRemovals = tidToRemove != -1 || !fdsToRemove.isEmpty }
+    }
+    var fdsToRemove: [Int64] = [] {
+        didSet { hasDeferredRemovals = tidToRemove != -1 || !fdsToRemove.isEmpty }
+    }
+    /// Whether ``tidToRemove`` or ``fdsToRemove`` has something: one test per event instead of two.
+    private var hasDeferredRemovals = false
     var tidOfFDsToRemove: Int64 = -1
     /// The fds closed lately, reused by the next opens.
     var fdPool = FDPool()
@@ -192,7 +198,20 @@ public final class SystemState {
 
     /// ``fd(_:of:)`` without reference counting: valid until the fd table changes.
     @inline(__always) func fdRef(_ fd: Int64, of thread: ThreadInfo) -> Unmanaged<FDInfo>? {
-        guard let owner = fdOwnerRef(of: thread) else { return nil }
+        fdRef(fd, of: Unmanaged.passUnretained(thread))
+    }
+
+    /// ``fdRef(_:of:)`` for a thread the caller holds unmanaged (the parser's): the thread is not
+    /// retained around the lookup, as a strong reference made from it would be.
+    @inline(__always) func fdRef(_ fd: Int64, of thread: Unmanaged<ThreadInfo>) -> Unmanaged<FDInfo>? {
+        unowned(unsafe) let t = thread.takeUnretainedValue()
+        let owner: Unmanaged<ThreadInfo>
+        if t.flags & CloneFlag.files == 0 {
+            owner = thread
+        } else {
+            guard let main = thread._withUnsafeGuaranteedRef({ mainThreadRef(of: $0) }) else { return nil }
+            owner = main
+        }
         let found = owner._withUnsafeGuaranteedRef { owner in
             if owner.lastFDValid && owner.lastFDNumber == fd { return owner.lastFD }
             let found = owner.fds[fd].map(Unmanaged.passUnretained)
@@ -209,8 +228,9 @@ public final class SystemState {
     /// Opens `fd` in `thread`'s table, replacing what was there.
     @discardableResult
     func addFD(_ fd: Int64, _ info: FDInfo, to thread: ThreadInfo) -> FDInfo? {
-        guard let owner = fdOwner(of: thread) else { return nil }
-        owner.fds[fd] = info
+        // Borrowed: a strong reference costs a retain and a release per open.
+        guard let owner = fdOwnerRef(of: thread) else { return nil }
+        owner._withUnsafeGuaranteedRef { $0.fds[fd] = info }
         // As libsinsp's add_fd: the new fd is the thread's last event fd (`fd.num` of an open exit).
         thread.lastEventFD = fd
         return info
@@ -241,7 +261,7 @@ public final class SystemState {
     /// Applies the removals deferred from the previous event.
     @inline(__always) func applyDeferredRemovals() {
         // Per event: mostly nothing to do.
-        if tidToRemove != -1 || !fdsToRemove.isEmpty { applyRemovals() }
+        if hasDeferredRemovals { applyRemovals() }
     }
 
     private func applyRemovals() {
@@ -255,8 +275,11 @@ public final class SystemState {
                 t._withUnsafeGuaranteedRef { fdOwnerRef(of: $0) }
             }
             owner?._withUnsafeGuaranteedRef { owner in
-                for fd in fdsToRemove {
-                    if let closed = owner.fds.remove(fd) { fdPool.retire(closed) }
+                // By index: a `for` loop retains the array for its iterator.
+                var i = 0
+                while i < fdsToRemove.count {
+                    if let closed = owner.fds.remove(fdsToRemove[i]) { fdPool.retire(closed) }
+                    i += 1
                 }
             }
             fdsToRemove.removeAll(keepingCapacity: true)

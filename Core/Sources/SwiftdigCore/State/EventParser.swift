@@ -396,9 +396,10 @@ public final class EventParser {
         case EventCode.acceptX, EventCode.accept5X, EventCode.accept4X, EventCode.accept45X, EventCode.accept46X:
             parseAcceptExit(event)
         case EventCode.closeE:
-            if let t = thread, let fdi = state.fd(t.lastEventFD, of: t) {
-                fdInfo = fdi
-                fdi.flags.insert(.closeInProgress)
+            // Unmanaged: strong references to the thread and the fd cost three retains and releases.
+            if let t = threadRef, let fdi = state.fdRef(t._withUnsafeGuaranteedRef { $0.lastEventFD }, of: t) {
+                setFDInfo(fdi)
+                fdi._withUnsafeGuaranteedRef { $0.flags.insert(.closeInProgress) }
             }
         case EventCode.closeX: parseCloseExit(event)
         case EventCode.fcntlE:

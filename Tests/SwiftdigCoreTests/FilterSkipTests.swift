@@ -11,7 +11,8 @@ import Glibc
 /// run their `evt.type` tests first. Neither may change what later events show: these runs print
 /// the fields that depend on earlier events (latency pairs an exit with its enter, deltas, the fd
 /// an exit finds through its enter) under filters that reject events in every way, and compare
-/// with sysdig. Needs sysdig (skips without it, except in CI).
+/// with sysdig, with the filter applied before parsing and, with `-d`, after it. Needs sysdig
+/// (skips without it, except in CI).
 @Suite struct FilterSkipTests {
     static let captures = ["curl_google", "single_ipv6_conn", "test_ipv6_client"]
 
@@ -39,16 +40,32 @@ import Glibc
         let path = "\(dir)/\(parts[0]).scap"
         let filter = Self.filters[Int(parts[1])!]
         for format in [nil, Self.format] {
-            var options = TextDump.Options()
-            options.filter = try Filter(compiling: filter)
-            options.format = format
-            let ours = try SharedCaptures.dump(path, options)
-            let formatArg = format.map { " -p '\($0)'" } ?? ""
-            let theirs = ScapTestSupport.shell("TZ=UTC \(SharedCaptures.sysdig) -r '\(path)'\(formatArg) '\(filter)' 2>/dev/null")
-            #expect(
-                ours == theirs.output,
-                "\(name) \(filter)\(formatArg): \(SharedCaptures.firstDifference(ours, theirs.output))")
+            for afterState in [false, true] {
+                var options = TextDump.Options()
+                options.filter = try Filter(compiling: filter)
+                options.format = format
+                options.displayFilter = afterState
+                let ours = try SharedCaptures.dump(path, options)
+                let args = (afterState ? " -d" : "") + (format.map { " -p '\($0)'" } ?? "")
+                let theirs = ScapTestSupport.shell("TZ=UTC \(SharedCaptures.sysdig) -r '\(path)'\(args) '\(filter)' 2>/dev/null")
+                #expect(
+                    ours == theirs.output,
+                    "\(name) \(filter)\(args): \(SharedCaptures.firstDifference(ours, theirs.output))")
+            }
         }
+    }
+
+    /// `-d` is not a no-op on these captures: a filter that rejects enter events before parsing
+    /// loses their pairing (latency, the fd an exit finds), after parsing it does not.
+    @Test func theDisplayFilterShowsWhatParsingKept() throws {
+        guard let dir = SharedCaptures.directory else { return }
+        var before = TextDump.Options()
+        before.filter = try Filter(compiling: "evt.dir=<")
+        before.format = Self.format
+        var after = before
+        after.displayFilter = true
+        let path = "\(dir)/curl_google.scap"
+        #expect(try SharedCaptures.dump(path, before) != SharedCaptures.dump(path, after))
     }
 
     /// A filter that is an `evt.type` test alone is decided by its type gate (chisels skip

@@ -89,7 +89,7 @@ struct FilterScanner {
                     word.append(c)
                 }
             case .hex:
-                if let v = Self.hexValue(c) {
+                if let v = ASCIIHex.value(c) {
                     digits.append(v)
                     if digits.count == 2 {
                         word.append(digits[0] << 4 | digits[1])
@@ -134,14 +134,5 @@ struct FilterScanner {
     /// The text sysdig would print for `bytes`: a C string stops at the first NUL.
     static func string<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-    }
-
-    static func hexValue(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 }

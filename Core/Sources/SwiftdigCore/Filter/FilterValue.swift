@@ -167,7 +167,7 @@ enum FilterValueParser {
         var out: [UInt8] = []
         var i = 0
         while i < raw.count {
-            guard let hi = FilterScanner.hexValue(raw[i]), let lo = FilterScanner.hexValue(raw[i + 1]) else {
+            guard let hi = ASCIIHex.value(raw[i]), let lo = ASCIIHex.value(raw[i + 1]) else {
                 throw FilterMessage("invalid hex string: " + text)
             }
             out.append(hi << 4 | lo)

@@ -109,7 +109,7 @@ func unescapeSchemaName(_ text: SchemaSpan) -> String {
     var offset = 0
     while offset < text.count {
         if text[offset] == UInt8(ascii: "%"), offset + 2 < text.count,
-            let high = schemaHexDigit(text[offset + 1]), let low = schemaHexDigit(text[offset + 2])
+            let high = ASCIIHex.value(text[offset + 1]), let low = ASCIIHex.value(text[offset + 2])
         {
             bytes.append(high << 4 | low)
             offset += 3

@@ -98,7 +98,7 @@ struct SchemaSpan: CustomStringConvertible {
         guard digits.count > 0, digits.count <= 16 else { return nil }
         var value: UInt64 = 0
         for offset in 0..<digits.count {
-            guard let digit = schemaHexDigit(digits[offset]) else { return nil }
+            guard let digit = ASCIIHex.value(digits[offset]) else { return nil }
             value = value << 4 | UInt64(digit)
         }
         return value
@@ -114,16 +114,6 @@ struct SchemaSpan: CustomStringConvertible {
 
     /// Lets a `switch` over a span match string literals.
     static func ~= (literal: StaticString, span: SchemaSpan) -> Bool { span == literal }
-}
-
-/// The value of an ASCII hexadecimal digit, or nil.
-func schemaHexDigit(_ byte: UInt8) -> UInt8? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-    default: return nil
-    }
 }
 
 /// Calls `body` with the bytes of `text` as one span.

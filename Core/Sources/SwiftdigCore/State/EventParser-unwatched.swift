@@ -27,12 +27,12 @@ final class UnwatchedEventCodes {
         if gates.contains(where: { $0 == nil }) { return nil }
         (codes, candidates, hidden) = (.allocate(), .allocate(), .allocate())
         for code in 0..<EventSchema.count {
-            guard let info = EventSchema.info(UInt16(code)), code != Int(EventCode.writeX),  // a write to a tracer fd changes the state
+            // A write may become a tracer event, which a filter may pass.
+            guard let info = EventSchema.info(UInt16(code)), code != Int(EventCode.writeX),
                 !gates.contains(where: { $0!.admits(code: code) })
             else { continue }
             if code > Int(EventCode.genericX) { hidden.insert(UInt16(code)) }
-            if info.flags.contains(.modifiesState) { continue }
-            candidates.insert(UInt16(code))
+            if !GatedEventCodes.mustBeParsed(UInt16(code), flags: info.flags) { candidates.insert(UInt16(code)) }
         }
     }
 
@@ -49,9 +49,10 @@ final class UnwatchedEventCodes {
 extension EventParser {
     /// Lets the events of codes none of `filters` can pass skip their parsing when that changes
     /// nothing later events can see (see ``UnwatchedEventCodes``); such events come out filtered
-    /// out (``filteredOut``), and so do those of such codes that are parsed for the state. `nil`, or a filter that may pass any type, parses every event. For
-    /// consumers that look at the events their filters pass and at the state (chisels); a run
-    /// that counts or times every event must not use it.
+    /// out (``filteredOut``), and so do those of such codes that are parsed for the state. `nil`, or
+    /// a filter that may pass any type, parses every event. For consumers that look at the events
+    /// their filters pass and at the state (chisels); a run that counts or times every event must
+    /// not use it.
     public func watchOnly(_ filters: [Filter]?) {
         unwatched = filters.flatMap { UnwatchedEventCodes(outside: $0) }
     }

@@ -116,7 +116,7 @@ public final class EventParser {
         if let gatedCodes,
             gatedCodes.contains(event.type)
                 || (!GatedEventCodes.covers(event.type) && !typeGate!.admits(event)
-                    && !event.layout.pointee.flags.contains(.modifiesState) && event.type != EventCode.writeX)
+                    && !GatedEventCodes.mustBeParsed(event.type, flags: event.layout.pointee.flags))
         {
             // Rejected on its type alone, as filtering before parsing would reject it: only what
             // later events can see is done.

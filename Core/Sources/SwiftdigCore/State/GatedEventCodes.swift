@@ -10,12 +10,18 @@ final class GatedEventCodes {
 
     /// The codes `gate` rejects that need no parsing.
     init(_ gate: EventTypeGate) {
-        for code in 0..<EventSchema.count where covers(UInt16(code)) {
-            guard let info = EventSchema.info(UInt16(code)), !info.flags.contains(.modifiesState),
-                code != Int(EventCode.writeX), !gate.admits(code: code)
+        for code in 0..<EventSchema.count where Self.covers(UInt16(code)) {
+            guard let info = EventSchema.info(UInt16(code)), !Self.mustBeParsed(UInt16(code), flags: info.flags),
+                !gate.admits(code: code)
             else { continue }
             codes.insert(UInt16(code))
         }
+    }
+
+    /// Whether events of `code` must be parsed even when no filter can pass them: they change the
+    /// state (`EF_MODIFIES_STATE`), or they are write exits (a write to a tracer fd changes it).
+    @inline(__always) static func mustBeParsed(_ code: UInt16, flags: EventFlags) -> Bool {
+        flags.contains(.modifiesState) || code == EventCode.writeX
     }
 
     deinit { codes.deallocate() }
@@ -28,6 +34,4 @@ final class GatedEventCodes {
     @inline(__always) static func covers(_ code: UInt16) -> Bool {
         code > EventCode.genericX && Int(code) < schemaCount
     }
-
-    private func covers(_ code: UInt16) -> Bool { Self.covers(code) }
 }

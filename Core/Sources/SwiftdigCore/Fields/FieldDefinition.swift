@@ -98,7 +98,6 @@ public enum FieldCatalog {
 
 /// Parses the text of `FieldTable.swift` (format described there).
 func parseFieldTable(_ text: String) -> [FieldClass] {
-    let typesByName = Dictionary(ParamType.allCases.map { ($0.listingName, $0) }, uniquingKeysWith: { a, _ in a })
     let formats: [String: PrintFormat] = [
         "na": .na, "dec": .dec, "hex": .hex, "paddedDec": .paddedDec, "id": .id, "dir": .dir, "oct": .oct,
     ]
@@ -124,7 +123,7 @@ func parseFieldTable(_ text: String) -> [FieldClass] {
                 )
                 continue
             }
-            guard let type = typesByName[columns[1].string], let format = formats[columns[2].string] else {
+            guard let type = ParamType.byListingName[columns[1].string], let format = formats[columns[2].string] else {
                 preconditionFailure("bad field table line: \(line)")
             }
             fields.append(

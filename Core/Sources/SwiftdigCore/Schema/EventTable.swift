@@ -83,7 +83,6 @@ public enum EventSchema {
 
 /// Parses the event table text; a malformed line is a programming error, caught by the tests.
 private func parseEventTable(_ text: String) -> [EventInfo] {
-    let typesByName = Dictionary(ParamType.allCases.map { ($0.listingName, $0) }, uniquingKeysWith: { a, _ in a })
     var events: [EventInfo] = []
     events.reserveCapacity(EventSchema.count)
     forEachSchemaEntry(text) { words in
@@ -111,7 +110,7 @@ private func parseEventTable(_ text: String) -> [EventInfo] {
                     legacyCount = params.count
                     continue
                 }
-                params.append(parseParam(word, types: typesByName, entry: words))
+                params.append(parseParam(word, entry: words))
             }
         }
         events.append(
@@ -183,9 +182,9 @@ private func parseFlags(_ word: SchemaSpan, entry: [SchemaSpan]) -> EventFlags {
     return flags
 }
 
-private func parseParam(_ word: SchemaSpan, types: [String: ParamType], entry: [SchemaSpan]) -> ParamInfo {
+private func parseParam(_ word: SchemaSpan, entry: [SchemaSpan]) -> ParamInfo {
     let fields = word.split(UInt8(ascii: ":"), omittingEmpty: false)
-    guard fields.count == 3 || fields.count == 4, let type = types[fields[1].string] else {
+    guard fields.count == 3 || fields.count == 4, let type = ParamType.byListingName[fields[1].string] else {
         fatalError("event table: bad parameter \(word) in \(entry.text)")
     }
     let format: PrintFormat

@@ -72,6 +72,10 @@ public enum ParamType: UInt8, Sendable, CaseIterable {
     /// A 32-bit process id.
     case pid32 = 48
 
+    /// The types by ``listingName``, as the event and field tables name them (the first type of a
+    /// name shared by two).
+    static let byListingName = Dictionary(allCases.map { ($0.listingName, $0) }, uniquingKeysWith: { a, _ in a })
+
     /// The name sysdig prints for this type in `-L` listings (`FD`, `CHARBUF`, `FLAGS32`, ...).
     public var listingName: String {
         switch self {

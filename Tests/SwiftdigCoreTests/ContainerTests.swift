@@ -57,6 +57,10 @@ import Testing
         #expect(SystemState.dockerID("/system.slice/docker-\(id).scope") == "0123456789ab")
         #expect(SystemState.dockerID("/kubepods/pod1/" + id) == "0123456789ab")
         #expect(SystemState.dockerID("/docker/" + id.dropLast()) == nil)
+        // Hex digits of either case, and nothing else (where libsinsp looks: before position 64 of
+        // the whole path).
+        #expect(SystemState.dockerID("/docker/" + id.uppercased()) == "0123456789AB")
+        #expect(SystemState.dockerID("/docker/g" + id.dropFirst()) == nil)
         #expect(SystemState.dockerID("/user.slice") == nil)
         #expect(SystemState.dockerID("/crio-" + id) == nil)  // CRI's: it sets the id and records nothing
     }

@@ -141,7 +141,7 @@ struct ContainerEngine: Sendable {
                 let end = suffix.isEmpty ? path.count : lastIndex(of: suffix, in: path) ?? -1
                 guard end - start == 64 else { continue }
                 // libsinsp compares the first other byte's position in the whole path with 64.
-                if let bad = path[start...].firstIndex(where: { !isHexDigit($0) }), bad < 64 { continue }
+                if let bad = path[start...].firstIndex(where: { ASCIIHex.value($0) == nil }), bad < 64 { continue }
                 return String(decoding: path[start..<(start + 12)], as: UTF8.self)
             }
             return nil
@@ -208,10 +208,6 @@ struct ContainerEngine: Sendable {
             return true
         }
         return false
-    }
-
-    private static func isHexDigit(_ c: UInt8) -> Bool {
-        (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "f"))
     }
 
     private static func matches(_ needle: [UInt8], in bytes: Path, at i: Int) -> Bool {
